@@ -1,0 +1,76 @@
+# Digital Leadership Hub. `make help` lists the targets.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SHARED_DATA ?= ../shared/data
+REGISTER := $(SHARED_DATA)/uk-local-authorities/uk_local_authorities_current.csv
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_WORKERS ?= auto
+
+.DEFAULT_GOAL := help
+.PHONY: help install install-test assets run serve migrate seed import-register worker lint migrations-check test test-fast bench clean
+
+help: ## List the targets
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install --quiet -e ".[test]"
+	@touch $@
+
+install: $(VENV)/.installed assets ## Create .venv, install the Hub and build its front-end assets
+
+install-test: $(VENV)/.installed-test assets ## Install the Hub with its test tools
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+hub/core/static/hub/build/hub.css: node_modules/.package-lock.json hub/core/assets/scss/*.scss
+	@mkdir -p hub/core/static/hub/build
+	npx sass --pkg-importer=node --style=compressed --no-source-map hub/core/assets/scss/hub.scss $@
+	cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js hub/core/static/hub/build/
+
+assets: hub/core/static/hub/build/hub.css ## Compile GOV.UK Frontend (Arial, no crown) with sass
+
+migrate: install ## Apply database migrations
+	$(BIN)/python manage.py migrate --no-input
+
+seed: migrate ## Load the demo content, then the real register if ../shared/data is there
+	$(BIN)/python manage.py seed_demo
+	@if [ -f "$(REGISTER)" ]; then $(BIN)/python manage.py import_register --path "$(REGISTER)"; \
+	else echo "No $(REGISTER): keeping the demo extract of the council register."; fi
+
+import-register: migrate ## Import the real council register from ../shared/data
+	$(BIN)/python manage.py import_register --path "$(REGISTER)"
+
+run: seed ## Install, migrate, load demo data and serve http://127.0.0.1:8000 (SQLite)
+	@echo "Serving the Digital Leadership Hub on http://$(HOST):$(PORT)"
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+worker: install ## Run the background task worker (database backend)
+	$(BIN)/python manage.py db_worker --queue-name '*'
+
+lint: $(VENV)/.installed-test ## ruff, and django-upgrade's check that the code is ready for Django 6
+	$(BIN)/ruff check .
+	$(BIN)/django-upgrade --target-version 5.2 --check $$(find config hub -name '*.py' -not -path '*/migrations/*')
+
+migrations-check: $(VENV)/.installed-test ## Fail if a model change has no migration
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+
+test: install-test lint migrations-check ## Install test tools, lint, check migrations and run every test
+	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+
+test-fast: $(VENV)/.installed-test ## Run the tests without the browser journeys
+	$(BIN)/pytest -n $(PYTEST_WORKERS) -m "not browser" $(PYTEST_ARGS)
+
+clean: ## Remove the virtual environment, built assets and the local database
+	rm -rf $(VENV) node_modules hub/core/static/hub/build staticfiles db.sqlite3

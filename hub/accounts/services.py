@@ -1,0 +1,25 @@
+from django.contrib.auth.models import Group
+from django.db import transaction
+
+from hub.accounts.models import User
+from hub.accounts.roles import Role
+
+
+@transaction.atomic
+def user_register(*, email: str, full_name: str, password: str) -> User:
+    """A new account with the member role."""
+    user = User.objects.create_user(email=email, password=password, full_name=full_name)
+    user.groups.add(Group.objects.get(name=Role.MEMBER))
+    return user
+
+
+@transaction.atomic
+def user_set_roles(*, user: User, roles: list[Role], by: User) -> User:
+    """Replace `user`'s roles. Every account keeps the member role; an admin cannot
+    remove their own admin role (so the Hub is never left without one by accident)."""
+    wanted = {Role(role) for role in roles} | {Role.MEMBER}
+    if user == by and Role.PROGRAMME_ADMIN not in wanted:
+        raise ValueError("You cannot remove your own programme admin role.")
+    user.groups.set(Group.objects.filter(name__in=[role.value for role in wanted]))
+    user.__dict__.pop("role_names", None)
+    return user

@@ -1,0 +1,22 @@
+"""Form helpers for GOV.UK forms rendered by crispy-forms-gds."""
+
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Submit
+
+
+def gds_helper(submit_text: str = "Continue", *, method: str = "post") -> FormHelper:
+    """A FormHelper with one submit button; the error summary needs `form.helper` set."""
+    helper = FormHelper()
+    helper.form_method = method
+    helper.add_input(Submit("submit", submit_text))
+    return helper
+
+
+class GDSFormMixin:
+    """Gives a form a GOV.UK FormHelper (and so an error summary) with its submit text."""
+
+    submit_text = "Continue"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = gds_helper(self.submit_text)

@@ -1,0 +1,49 @@
+"""The state of what the Hub depends on, for /healthz and operators."""
+
+from django.conf import settings
+from django.db import connection
+from django.db.utils import DatabaseError
+from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
+from django_tasks_db import DatabaseBackend
+from django_tasks_db.models import DBTaskResult
+
+SEARCH_ENGINES = {"sqlite": "SQLite FTS5", "postgresql": "PostgreSQL full text"}
+
+
+def database_state() -> dict:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError as error:
+        return {"ok": False, "vendor": connection.vendor, "error": error.__class__.__name__}
+    return {"ok": True, "vendor": connection.vendor}
+
+
+def task_queue_state() -> dict:
+    backend = task_backends[DEFAULT_TASK_BACKEND_ALIAS]
+    state = {"ok": True, "backend": f"{type(backend).__module__}.{type(backend).__name__}"}
+    if isinstance(backend, DatabaseBackend):
+        try:
+            state["ready"] = DBTaskResult.objects.ready().count()
+            state["failed"] = DBTaskResult.objects.failed().count()
+        except DatabaseError as error:
+            return {**state, "ok": False, "error": error.__class__.__name__}
+    return state
+
+
+def search_state() -> dict:
+    return {
+        "mode": settings.HUB_SEARCH_MODE,
+        "engine": SEARCH_ENGINES.get(connection.vendor, connection.vendor),
+    }
+
+
+def health() -> dict:
+    checks = {
+        "database": database_state(),
+        "tasks": task_queue_state(),
+        "search": search_state(),
+    }
+    healthy = checks["database"]["ok"] and checks["tasks"]["ok"]
+    return {"status": "ok" if healthy else "error", **checks}

@@ -1,0 +1,274 @@
+"""The demo seed: content written for this project so that `make run` shows a working Hub.
+
+Councils are an extract of the real register (facts); everyone named is fictional, with
+addresses at example.org; every record is marked `is_demo`. Running it twice changes nothing.
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.db import transaction
+
+from hub.accounts.models import User
+from hub.accounts.roles import Role
+from hub.organisations.importers.register import read_register, register_import
+from hub.organisations.models import (
+    Organisation,
+    OrganisationKind,
+    PartnerKind,
+    Person,
+    Place,
+    PlacePartner,
+    Region,
+    RoleType,
+    Seniority,
+)
+
+DEMO_COUNCILS_CSV = Path(__file__).parent / "data" / "councils.csv"
+# Shared by every demo account; shown by `make run`. The seed refuses to run in production.
+DEMO_PASSWORD = "demo-hub-password-2026"  # noqa: S105
+
+
+class DemoSeedRefused(Exception):
+    pass
+
+
+@dataclass
+class SeedSummary:
+    created: dict[str, int] = field(default_factory=dict)
+
+    def add(self, kind: str, created: bool) -> None:
+        self.created[kind] = self.created.get(kind, 0) + int(created)
+
+    def __str__(self) -> str:
+        parts = [f"{count} {kind}" for kind, count in self.created.items() if count]
+        return (
+            "Demo seed created "
+            + (", ".join(parts) if parts else "nothing: it was already there")
+            + "."
+        )
+
+
+# Real public bodies, named as they name themselves, for the demo places.
+PARTNER_BODIES = [
+    (
+        "greater-manchester-police",
+        "Greater Manchester Police",
+        OrganisationKind.POLICE,
+        Region.NORTH_WEST,
+    ),
+    (
+        "greater-manchester-fire-and-rescue-service",
+        "Greater Manchester Fire and Rescue Service",
+        OrganisationKind.FIRE_AND_RESCUE,
+        Region.NORTH_WEST,
+    ),
+    (
+        "nhs-greater-manchester-icb",
+        "NHS Greater Manchester Integrated Care Board",
+        OrganisationKind.NHS_BODY,
+        Region.NORTH_WEST,
+    ),
+    ("kent-police", "Kent Police", OrganisationKind.POLICE, Region.SOUTH_EAST),
+    (
+        "kent-fire-and-rescue-service",
+        "Kent Fire and Rescue Service",
+        OrganisationKind.FIRE_AND_RESCUE,
+        Region.SOUTH_EAST,
+    ),
+    (
+        "nhs-kent-and-medway-icb",
+        "NHS Kent and Medway Integrated Care Board",
+        OrganisationKind.NHS_BODY,
+        Region.SOUTH_EAST,
+    ),
+    (
+        "department-for-work-and-pensions",
+        "Department for Work and Pensions",
+        OrganisationKind.CENTRAL_GOVERNMENT,
+        "",
+    ),
+]
+
+PLACES = [
+    {
+        "slug": "greater-manchester",
+        "name": "Greater Manchester",
+        "region": Region.NORTH_WEST,
+        "description": "Greater Manchester's councils and combined authority, with police, fire "
+        "and rescue and NHS partners, joining up digital work on health and social care.",
+        "partners": [
+            ("GMCA", PartnerKind.COUNCIL),
+            ("MAN", PartnerKind.COUNCIL),
+            ("SLF", PartnerKind.COUNCIL),
+            ("SKP", PartnerKind.COUNCIL),
+            ("TRF", PartnerKind.COUNCIL),
+            ("greater-manchester-police", PartnerKind.POLICE),
+            ("greater-manchester-fire-and-rescue-service", PartnerKind.FIRE_AND_RESCUE),
+            ("nhs-greater-manchester-icb", PartnerKind.HEALTH),
+            ("department-for-work-and-pensions", PartnerKind.CENTRAL_GOVERNMENT),
+        ],
+    },
+    {
+        "slug": "kent-and-medway",
+        "name": "Kent and Medway",
+        "region": Region.SOUTH_EAST,
+        "description": "Kent County Council with district councils, Kent Police, Kent Fire and "
+        "Rescue Service and the NHS in Kent and Medway.",
+        "partners": [
+            ("KEN", PartnerKind.COUNCIL),
+            ("MAI", PartnerKind.COUNCIL),
+            ("CAT", PartnerKind.COUNCIL),
+            ("kent-police", PartnerKind.POLICE),
+            ("kent-fire-and-rescue-service", PartnerKind.FIRE_AND_RESCUE),
+            ("nhs-kent-and-medway-icb", PartnerKind.HEALTH),
+        ],
+    },
+]
+
+# Fictional people: the surnames say so.
+DEMO_ACCOUNTS = [
+    (
+        "admin@example.org",
+        "Alex Example",
+        [Role.PROGRAMME_ADMIN],
+        "MAN",
+        RoleType.OFFICER,
+        Seniority.DIRECTOR,
+        "Programme director (demo)",
+    ),
+    (
+        "editor@example.org",
+        "Esme Example",
+        [Role.EDITOR],
+        "LDS",
+        RoleType.OFFICER,
+        Seniority.MANAGER,
+        "Good practice editor (demo)",
+    ),
+    (
+        "facilitator@example.org",
+        "Femi Example",
+        [Role.FACILITATOR],
+        "BIR",
+        RoleType.OFFICER,
+        Seniority.MANAGER,
+        "Round table facilitator (demo)",
+    ),
+    (
+        "champion@example.org",
+        "Charlie Example",
+        [Role.CHAMPION],
+        "KEN",
+        RoleType.OFFICER,
+        Seniority.CHIEF_EXECUTIVE,
+        "Chief executive (demo)",
+    ),
+    (
+        "councillor@example.org",
+        "Morgan Example",
+        [],
+        "CAB",
+        RoleType.COUNCILLOR,
+        Seniority.LEADER,
+        "Leader of the council (demo)",
+    ),
+    (
+        "officer@example.org",
+        "Robin Example",
+        [],
+        "PLY",
+        RoleType.OFFICER,
+        Seniority.HEAD_OF_SERVICE,
+        "Head of digital (demo)",
+    ),
+]
+
+
+def _organisation(key: str) -> Organisation:
+    return (
+        Organisation.objects.get(register_code=key)
+        if key.isupper()
+        else Organisation.objects.get(slug=key)
+    )
+
+
+def _seed_councils(summary: SeedSummary) -> None:
+    if Organisation.objects.exclude(register_code=None).exists():
+        return  # The register (real or demo extract) is already there; never overwrite it.
+    result = register_import(rows=read_register(DEMO_COUNCILS_CSV), mark_demo=True)
+    summary.created["councils"] = result.created
+
+
+def _seed_partner_bodies(summary: SeedSummary) -> None:
+    for slug, name, kind, region in PARTNER_BODIES:
+        _, created = Organisation.objects.get_or_create(
+            slug=slug,
+            defaults={
+                "name": name,
+                "short_name": name,
+                "kind": kind,
+                "region": region,
+                "nation": "England",
+                "is_demo": True,
+            },
+        )
+        summary.add("partner bodies", created)
+
+
+def _seed_places(summary: SeedSummary) -> None:
+    for spec in PLACES:
+        place, created = Place.objects.get_or_create(
+            slug=spec["slug"],
+            defaults={
+                "name": spec["name"],
+                "region": spec["region"],
+                "description": spec["description"],
+                "is_demo": True,
+            },
+        )
+        summary.add("places", created)
+        for key, partner_kind in spec["partners"]:
+            PlacePartner.objects.get_or_create(
+                place=place,
+                organisation=_organisation(key),
+                defaults={"partner_kind": partner_kind},
+            )
+
+
+def _seed_accounts(summary: SeedSummary) -> None:
+    groups = {group.name: group for group in Group.objects.all()}
+    for email, name, roles, org_key, role_type, seniority, job_title in DEMO_ACCOUNTS:
+        user, created = User.objects.get_or_create(email=email, defaults={"full_name": name})
+        if created:
+            user.set_password(DEMO_PASSWORD)
+            user.is_staff = Role.PROGRAMME_ADMIN in roles
+            user.is_superuser = Role.PROGRAMME_ADMIN in roles
+            user.save()
+            user.groups.set([groups[role.value] for role in [Role.MEMBER, *roles]])
+        summary.add("accounts", created)
+        Person.objects.get_or_create(
+            user=user,
+            defaults={
+                "full_name": name,
+                "organisation": _organisation(org_key),
+                "job_title": job_title,
+                "role_type": role_type,
+                "seniority": seniority,
+                "is_demo": True,
+            },
+        )
+
+
+@transaction.atomic
+def demo_seed() -> SeedSummary:
+    if settings.HUB_ENVIRONMENT == "production":
+        raise DemoSeedRefused("The demo seed never runs with production settings.")
+    summary = SeedSummary()
+    _seed_councils(summary)
+    _seed_partner_bodies(summary)
+    _seed_places(summary)
+    _seed_accounts(summary)
+    return summary
