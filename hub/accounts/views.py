@@ -35,7 +35,7 @@ class SignOutView(auth_views.LogoutView):
 def register(request):
     if request.user.is_authenticated:
         return redirect("accounts:account")
-    form = RegisterForm(request.POST or None)
+    form = RegisterForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         user = user_register(**form.cleaned_data)
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
@@ -67,7 +67,7 @@ def people(request):
 def person_roles(request, pk: int):
     person = get_object_or_404(User, pk=pk)
     initial = {"roles": [r for r in person.role_names if r != Role.MEMBER]}
-    form = RolesForm(request.POST or None, initial=initial)
+    form = RolesForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             user_set_roles(user=person, roles=form.cleaned_data["roles"], by=request.user)

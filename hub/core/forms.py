@@ -8,6 +8,8 @@ def gds_helper(submit_text: str = "Continue", *, method: str = "post") -> FormHe
     """A FormHelper with one submit button; the error summary needs `form.helper` set."""
     helper = FormHelper()
     helper.form_method = method
+    # GOV.UK forms turn off the browser's own validation so the error summary is shown instead.
+    helper.attrs = {"novalidate": True}
     helper.add_input(Submit("submit", submit_text))
     return helper
 

@@ -83,7 +83,7 @@ def place_page(request, slug: str):
 @require_http_methods(["GET", "POST"])
 def your_profile(request):
     person = Person.objects.filter(user=request.user).first()
-    form = PersonProfileForm(request.POST or None, instance=person)
+    form = PersonProfileForm(request.POST if request.method == "POST" else None, instance=person)
     if request.method == "POST" and form.is_valid():
         person_save_profile(user=request.user, **form.cleaned_data)
         messages.success(request, "Your details have been saved")

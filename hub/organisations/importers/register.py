@@ -226,20 +226,24 @@ def _read_row(line: int, raw: dict[str, str], problems: list[str]) -> RegisterRo
     return row
 
 
+def _label(row: RegisterRow) -> str:
+    return f"Row {row.line} ({row.register_code})"
+
+
 def _check_whole_file(rows: list[RegisterRow], problems: list[str]) -> None:
     by_code: dict[str, RegisterRow] = {}
     gss_seen: dict[str, int] = {}
     for row in rows:
         if row.register_code in by_code:
             problems.append(
-                f"Row {row.line}, field 'local-authority-code': {row.register_code!r} "
+                f"{_label(row)}, field 'local-authority-code': {row.register_code!r} "
                 f"repeats row {by_code[row.register_code].line}"
             )
         by_code.setdefault(row.register_code, row)
         if row.gss_code:
             if row.gss_code in gss_seen:
                 problems.append(
-                    f"Row {row.line}, field 'gss-code': {row.gss_code!r} "
+                    f"{_label(row)}, field 'gss-code': {row.gss_code!r} "
                     f"repeats row {gss_seen[row.gss_code]}"
                 )
             gss_seen.setdefault(row.gss_code, row.line)
@@ -250,7 +254,7 @@ def _check_whole_file(rows: list[RegisterRow], problems: list[str]) -> None:
         ):
             if code and code not in by_code:
                 problems.append(
-                    f"Row {row.line}, field '{column}': {code!r} is not a code in this file"
+                    f"{_label(row)}, field '{column}': {code!r} is not a code in this file"
                 )
 
 

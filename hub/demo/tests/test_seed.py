@@ -1,0 +1,59 @@
+import pytest
+from django.core.management import CommandError, call_command
+
+from hub.accounts.models import User
+from hub.accounts.roles import Role
+from hub.demo.services import DEMO_ACCOUNTS, DEMO_COUNCILS_CSV, DEMO_PASSWORD, demo_seed
+from hub.organisations.importers.register import read_register, register_import
+from hub.organisations.models import Organisation, Person, Place
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_seed_makes_a_working_hub_marked_as_demo():
+    demo_seed()
+    assert Organisation.objects.filter(register_code="MAN", is_demo=True).exists()
+    assert Place.objects.get(slug="greater-manchester").partners.count() == 9
+    admin = User.objects.get(email="admin@example.org")
+    assert admin.has_role(Role.PROGRAMME_ADMIN)
+    assert admin.check_password(DEMO_PASSWORD)
+    assert User.objects.count() == len(DEMO_ACCOUNTS)
+    assert all(email.endswith("@example.org") for email, *_ in DEMO_ACCOUNTS)
+    assert Person.objects.filter(is_demo=False).count() == 0
+
+
+def test_running_the_seed_twice_changes_nothing():
+    demo_seed()
+    counts = (
+        Organisation.objects.count(),
+        Place.objects.count(),
+        User.objects.count(),
+        Person.objects.count(),
+    )
+    summary = demo_seed()
+    assert "nothing" in str(summary)
+    assert counts == (
+        Organisation.objects.count(),
+        Place.objects.count(),
+        User.objects.count(),
+        Person.objects.count(),
+    )
+
+
+def test_the_real_register_after_the_seed_clears_the_demo_mark():
+    demo_seed()
+    register_import(rows=read_register(DEMO_COUNCILS_CSV))
+    assert not Organisation.objects.filter(register_code__isnull=False, is_demo=True).exists()
+
+
+def test_the_seed_never_overwrites_an_imported_register():
+    register_import(rows=read_register(DEMO_COUNCILS_CSV))
+    demo_seed()
+    assert not Organisation.objects.filter(register_code__isnull=False, is_demo=True).exists()
+
+
+def test_the_seed_refuses_production(settings):
+    settings.HUB_ENVIRONMENT = "production"
+    with pytest.raises(CommandError, match="never runs with production settings"):
+        call_command("seed_demo")
+    assert Organisation.objects.count() == 0
