@@ -5,12 +5,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 SHARED_DATA ?= ../shared/data
 REGISTER := $(SHARED_DATA)/uk-local-authorities/uk_local_authorities_current.csv
+LGSL := $(SHARED_DATA)/lgsl-services
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_WORKERS ?= auto
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-test assets run serve migrate seed import-register worker lint migrations-check test test-fast bench clean
+.PHONY: help install install-test assets collectstatic run migrate seed import-register import-lgsl worker lint migrations-check test test-fast clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}'
@@ -41,22 +42,30 @@ hub/core/static/hub/build/hub.css: node_modules/.package-lock.json hub/core/asse
 
 assets: hub/core/static/hub/build/hub.css ## Compile GOV.UK Frontend (Arial, no crown) with sass
 
+collectstatic: install ## Gather static files for a server that runs with DEBUG off
+	$(BIN)/python manage.py collectstatic --no-input
+
 migrate: install ## Apply database migrations
 	$(BIN)/python manage.py migrate --no-input
 
-seed: migrate ## Load the demo content, then the real register if ../shared/data is there
+seed: migrate ## Load the demo content, then the real register and LGSL if ../shared/data is there
 	$(BIN)/python manage.py seed_demo
 	@if [ -f "$(REGISTER)" ]; then $(BIN)/python manage.py import_register --path "$(REGISTER)"; \
 	else echo "No $(REGISTER): keeping the demo extract of the council register."; fi
+	@if [ -d "$(LGSL)" ]; then $(BIN)/python manage.py import_lgsl --dir "$(LGSL)"; \
+	else echo "No $(LGSL): keeping the demo extract of the LGSL."; fi
 
 import-register: migrate ## Import the real council register from ../shared/data
 	$(BIN)/python manage.py import_register --path "$(REGISTER)"
+
+import-lgsl: migrate ## Import the Local Government Service List from ../shared/data
+	$(BIN)/python manage.py import_lgsl --dir "$(LGSL)"
 
 run: seed ## Install, migrate, load demo data and serve http://127.0.0.1:8000 (SQLite)
 	@echo "Serving the Digital Leadership Hub on http://$(HOST):$(PORT)"
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-worker: install ## Run the background task worker (database backend)
+worker: migrate ## Run the background task worker (database backend)
 	$(BIN)/python manage.py db_worker --queue-name '*'
 
 lint: $(VENV)/.installed-test ## ruff, and django-upgrade's check that the code is ready for Django 6

@@ -26,3 +26,14 @@ def client_as(client, user_with_role):
         return client
 
     return sign_in
+
+
+@pytest.fixture
+def immediate_tasks(settings):
+    """Run enqueued tasks at once, in the test's process, with the Hub's queues."""
+    settings.TASKS = {
+        "default": {
+            **settings.TASKS["default"],
+            "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        }
+    }

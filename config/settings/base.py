@@ -30,6 +30,8 @@ INSTALLED_APPS = [
     "hub.core",
     "hub.accounts",
     "hub.organisations",
+    "hub.taxonomy",
+    "hub.search",
     "hub.pages",
     "hub.demo",
 ]
@@ -113,7 +115,7 @@ EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", "Digital Leadership Hub <noreply@localhost>")
 
 # Background work: the tasks framework (django-tasks backport) on its database backend.
-# HUB_TASK_BACKEND swaps it, e.g. "django_tasks_rq.RQBackend" for Redis at scale (see README).
+# HUB_TASK_BACKEND swaps it; Redis at scale also needs its package and apps (see README).
 TASKS = {
     "default": {
         "BACKEND": env.str("HUB_TASK_BACKEND", "django_tasks_db.DatabaseBackend"),
@@ -125,6 +127,8 @@ TASKS = {
 # text search (SQLite FTS5 or PostgreSQL tsvector, picked from the database vendor).
 HUB_ENVIRONMENT = "base"  # each settings module names its own
 HUB_SEARCH_MODE = env.str("HUB_SEARCH_MODE", "lexical")
+# "database" picks the backend native to the database: SQLite FTS5 or PostgreSQL full text.
+HUB_SEARCH_BACKENDS = {"default": {"BACKEND": env.str("HUB_SEARCH_BACKEND", "database")}}
 
 # Where the project looks for the shared open data (register, LGSL, OCDS samples).
 HUB_SHARED_DATA_DIR = Path(env.str("HUB_SHARED_DATA_DIR", str(BASE_DIR.parent / "shared" / "data")))

@@ -13,6 +13,8 @@ if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
     raise ImproperlyConfigured(
         "DJANGO_SECRET_KEY must be set to a random value of at least 50 characters in production."
     )
+if not env.str("DATABASE_URL", ""):
+    raise ImproperlyConfigured("DATABASE_URL must name the production PostgreSQL database.")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS must list the host names the Hub serves.")
 

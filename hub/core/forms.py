@@ -14,6 +14,17 @@ def gds_helper(submit_text: str = "Continue", *, method: str = "post") -> FormHe
     return helper
 
 
+# crispy-forms-gds marks only text inputs, selects and textareas in error; these need it too.
+_ERROR_CLASSES = {
+    "EmailInput": "govuk-input--error",
+    "PasswordInput": "govuk-input--error",
+    "NumberInput": "govuk-input--error",
+    "URLInput": "govuk-input--error",
+    "DateInput": "govuk-input--error",
+    "Select": "govuk-select--error",
+}
+
+
 class GDSFormMixin:
     """Gives a form a GOV.UK FormHelper (and so an error summary) with its submit text."""
 
@@ -22,3 +33,12 @@ class GDSFormMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = gds_helper(self.submit_text)
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            field = self.fields.get(name)
+            error_class = field and _ERROR_CLASSES.get(field.widget.__class__.__name__)
+            if error_class:
+                classes = field.widget.attrs.get("class", "")
+                field.widget.attrs["class"] = f"{classes} {error_class}".strip()

@@ -1,13 +1,12 @@
 """The state of what the Hub depends on, for /healthz and operators."""
 
+from django.apps import apps
 from django.conf import settings
 from django.db import connection
 from django.db.utils import DatabaseError
 from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
 from django_tasks_db import DatabaseBackend
 from django_tasks_db.models import DBTaskResult
-
-SEARCH_ENGINES = {"sqlite": "SQLite FTS5", "postgresql": "PostgreSQL full text"}
 
 
 def database_state() -> dict:
@@ -33,10 +32,12 @@ def task_queue_state() -> dict:
 
 
 def search_state() -> dict:
-    return {
-        "mode": settings.HUB_SEARCH_MODE,
-        "engine": SEARCH_ENGINES.get(connection.vendor, connection.vendor),
-    }
+    # The search app is optional to core: report it when it is installed.
+    if not apps.is_installed("hub.search"):
+        return {"mode": "none"}
+    from hub.search.selectors import search_engine
+
+    return {"mode": settings.HUB_SEARCH_MODE, "engine": search_engine()}
 
 
 def health() -> dict:

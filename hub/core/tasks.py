@@ -2,7 +2,7 @@
 
 Tasks take primary keys, never model objects, and are enqueued only once the transaction that
 made their data commits, so a worker never reads a row that is not there yet. Each enqueue is
-logged with a correlation id that the task result carries in its keyword arguments.
+logged with a correlation id and the task result's id, to follow a piece of work in the logs.
 """
 
 import logging

@@ -25,8 +25,11 @@ from hub.organisations.models import (
     RoleType,
     Seniority,
 )
+from hub.taxonomy.importers.lgsl import lgsl_import, read_lgsl
+from hub.taxonomy.models import ServiceArea
 
 DEMO_COUNCILS_CSV = Path(__file__).parent / "data" / "councils.csv"
+DEMO_LGSL_DIR = Path(__file__).parent / "data" / "lgsl"
 # Shared by every demo account; shown by `make run`. The seed refuses to run in production.
 DEMO_PASSWORD = "demo-hub-password-2026"  # noqa: S105
 
@@ -202,6 +205,13 @@ def _seed_councils(summary: SeedSummary) -> None:
     summary.created["councils"] = result.created
 
 
+def _seed_service_areas(summary: SeedSummary) -> None:
+    if ServiceArea.objects.exists():
+        return  # The LGSL (real or demo extract) is already there.
+    result = lgsl_import(data=read_lgsl(DEMO_LGSL_DIR), mark_demo=True)
+    summary.created["LGSL functions and services"] = result.created
+
+
 def _seed_partner_bodies(summary: SeedSummary) -> None:
     for slug, name, kind, region in PARTNER_BODIES:
         _, created = Organisation.objects.get_or_create(
@@ -268,6 +278,7 @@ def demo_seed() -> SeedSummary:
         raise DemoSeedRefused("The demo seed never runs with production settings.")
     summary = SeedSummary()
     _seed_councils(summary)
+    _seed_service_areas(summary)
     _seed_partner_bodies(summary)
     _seed_places(summary)
     _seed_accounts(summary)

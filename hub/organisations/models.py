@@ -115,7 +115,7 @@ class Organisation(DemoMarkedModel, TimeStampedModel):
     homepage_url = models.URLField(blank=True)
 
     class Meta:
-        ordering = ["short_name", "name"]
+        ordering = ["name"]
         indexes = [
             models.Index(fields=["kind", "region"], name="organisation_kind_region"),
             models.Index(fields=["is_current", "nation"], name="organisation_current_nation"),

@@ -26,7 +26,7 @@ def council_list(
         councils = councils.filter(kind=kind)
     if nation:
         councils = councils.filter(nation=nation)
-    return councils.order_by("short_name", "name")
+    return councils.order_by("name")
 
 
 def organisation_list(
@@ -50,7 +50,7 @@ def organisation_list(
         organisations = organisations.filter(
             Q(name__icontains=query) | Q(short_name__icontains=query)
         )
-    return organisations.order_by("short_name", "name")
+    return organisations.order_by("name")
 
 
 def organisation_detail(*, slug: str) -> Organisation:

@@ -122,3 +122,8 @@ def test_an_admin_cannot_remove_their_own_admin_role(client, user_with_role):
     assert response.status_code == 200
     assert "You cannot remove your own programme admin role" in response.content.decode()
     assert User.objects.get(pk=admin.pk).has_role(Role.PROGRAMME_ADMIN)
+
+
+def test_every_field_in_error_is_marked_for_sighted_users(client):
+    html = client.post("/account/sign-in/", {"username": "", "password": ""}).content.decode()
+    assert html.count("govuk-input--error") == 2

@@ -36,7 +36,11 @@ def test_check_deploy_is_clean_with_production_settings():
         "--deploy",
         "--fail-level",
         "WARNING",
-        env_overrides={"DJANGO_SECRET_KEY": GOOD_SECRET, "DJANGO_ALLOWED_HOSTS": "hub.example.org"},
+        env_overrides={
+            "DJANGO_SECRET_KEY": GOOD_SECRET,
+            "DJANGO_ALLOWED_HOSTS": "hub.example.org",
+            "DATABASE_URL": "postgres://hub@db.example.org:5432/hub",
+        },
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
@@ -54,7 +58,14 @@ def test_check_deploy_is_clean_with_production_settings():
             {"DJANGO_SECRET_KEY": "ab" * 30, "DJANGO_ALLOWED_HOSTS": "h.example"},
             "DJANGO_SECRET_KEY must",
         ),
-        ({"DJANGO_SECRET_KEY": GOOD_SECRET}, "DJANGO_ALLOWED_HOSTS must list"),
+        (
+            {"DJANGO_SECRET_KEY": GOOD_SECRET, "DATABASE_URL": "postgres://h/hub"},
+            "DJANGO_ALLOWED_HOSTS must list",
+        ),
+        (
+            {"DJANGO_SECRET_KEY": GOOD_SECRET, "DJANGO_ALLOWED_HOSTS": "h.example"},
+            "DATABASE_URL must name",
+        ),
     ],
 )
 def test_production_refuses_to_start_without_its_secrets(overrides, message):

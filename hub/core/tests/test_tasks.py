@@ -13,9 +13,8 @@ def remember(pk: int) -> None:
 
 @pytest.mark.django_db
 def test_a_task_is_enqueued_only_when_the_transaction_commits(
-    django_capture_on_commit_callbacks, settings
+    django_capture_on_commit_callbacks, immediate_tasks
 ):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     CALLS.clear()
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         correlation_id = enqueue_on_commit(remember, 42)

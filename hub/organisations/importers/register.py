@@ -8,16 +8,22 @@ records that name them still resolve.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from django.db import transaction
 from django.utils.text import slugify
 
+from hub.core.importing import (
+    DryRunRollback,
+    ImportFileError,
+    ImportSummary,
+    RowReader,
+    csv_rows,
+)
 from hub.organisations.models import (
     GSS_CODE_PATTERN,
     Nation,
@@ -80,16 +86,9 @@ IMPORTED_FIELDS = (
 )
 
 
-class RegisterImportError(Exception):
-    """The file cannot be imported; `problems` names each row and field at fault."""
-
+class RegisterImportError(ImportFileError):
     def __init__(self, problems: list[str]):
-        self.problems = problems
-        shown = problems[:20]
-        more = f"\n...and {len(problems) - 20} more problems" if len(problems) > 20 else ""
-        super().__init__(
-            "The register was not imported; nothing was written.\n" + "\n".join(shown) + more
-        )
+        super().__init__(problems, what="The register")
 
 
 @dataclass
@@ -116,87 +115,8 @@ class RegisterRow:
         return {name: data[name] for name in IMPORTED_FIELDS if name in data} | {"is_demo": is_demo}
 
 
-@dataclass
-class ImportSummary:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    dry_run: bool = False
-    changed_codes: list[str] = field(default_factory=list)
-
-    @property
-    def changed_anything(self) -> bool:
-        return bool(self.created or self.updated)
-
-    def __str__(self) -> str:
-        verb = "Would create" if self.dry_run else "Created"
-        text = f"{verb} {self.created}, updated {self.updated}, unchanged {self.unchanged}."
-        if not self.changed_anything:
-            text += " Nothing changed: the Hub already matches the register."
-        return text
-
-
-class _RowReader:
-    """Validates one CSV row, collecting a problem for each field at fault."""
-
-    def __init__(self, line: int, raw: dict[str, str], problems: list[str]):
-        self.line, self.raw, self.problems = line, raw, problems
-        self.label = f"Row {line}" + (
-            f" ({raw.get('local-authority-code')})" if raw.get("local-authority-code") else ""
-        )
-
-    def problem(self, column: str, message: str) -> None:
-        self.problems.append(f"{self.label}, field '{column}': {message}")
-
-    def text(self, column: str, *, required: bool = False, max_length: int = 200) -> str:
-        value = (self.raw.get(column) or "").strip()
-        if required and not value:
-            self.problem(column, "is empty but is required")
-        if len(value) > max_length:
-            self.problem(column, f"is longer than {max_length} characters")
-        return value
-
-    def choice(self, column: str, allowed: Iterable[str], *, required: bool = True) -> str:
-        value = self.text(column, required=required)
-        if value and value not in allowed:
-            self.problem(column, f"{value!r} is not one of: {', '.join(sorted(allowed))}")
-        return value
-
-    def date(self, column: str) -> dt.date | None:
-        value = self.text(column)
-        if not value:
-            return None
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            self.problem(column, f"{value!r} is not a date in the form YYYY-MM-DD")
-            return None
-
-    def boolean(self, column: str) -> bool:
-        value = self.text(column, required=True)
-        if value not in {"True", "False"}:
-            if value:
-                self.problem(column, f"{value!r} is not True or False")
-            return False
-        return value == "True"
-
-    def whole_number(self, column: str) -> int | None:
-        value = self.text(column)
-        if not value:
-            return None
-        try:
-            number = float(value)
-        except ValueError:
-            self.problem(column, f"{value!r} is not a number")
-            return None
-        if number < 0 or number != int(number):
-            self.problem(column, f"{value!r} is not a whole number of people")
-            return None
-        return int(number)
-
-
 def _read_row(line: int, raw: dict[str, str], problems: list[str]) -> RegisterRow:
-    reader = _RowReader(line, raw, problems)
+    reader = RowReader(line, raw, problems, key_column="local-authority-code")
     code = reader.text("local-authority-code", required=True, max_length=12)
     if code and not CODE_PATTERN.match(code):
         reader.problem("local-authority-code", f"{code!r} is not a register code like BST")
@@ -269,17 +189,12 @@ def _assign_unique_slugs(rows: list[RegisterRow]) -> None:
 
 def read_register(path: Path) -> list[RegisterRow]:
     """Every row of the register file, validated; raises RegisterImportError naming each fault."""
-    if not path.exists():
-        raise RegisterImportError([f"There is no register file at {path}"])
-    with path.open(newline="", encoding="utf-8-sig") as handle:
-        reader = csv.DictReader(handle)
-        missing = REQUIRED_COLUMNS - set(reader.fieldnames or [])
-        if missing:
-            raise RegisterImportError(
-                [f"Row 1 (header): the columns {', '.join(sorted(missing))} are missing"]
-            )
-        problems: list[str] = []
-        rows = [_read_row(line, raw, problems) for line, raw in enumerate(reader, start=2)]
+    problems: list[str] = []
+    try:
+        with csv_rows(path, required_columns=REQUIRED_COLUMNS, what="The register") as numbered:
+            rows = [_read_row(line, raw, problems) for line, raw in numbered]
+    except ImportFileError as error:
+        raise RegisterImportError(error.problems) from None
     if not rows:
         problems.append("The file has no rows after its header")
     _check_whole_file(rows, problems)
@@ -294,18 +209,14 @@ def _upsert(
 ) -> Organisation:
     values = row.values(is_demo=is_demo)
     if existing is None:
-        summary.created += 1
-        summary.changed_codes.append(row.register_code)
+        summary.count(row.register_code, created=True)
         return Organisation.objects.create(register_code=row.register_code, **values)
     changed = {name: value for name, value in values.items() if getattr(existing, name) != value}
     if changed:
         for name, value in changed.items():
             setattr(existing, name, value)
         existing.save(update_fields=[*changed, "updated_at"])
-        summary.updated += 1
-        summary.changed_codes.append(row.register_code)
-    else:
-        summary.unchanged += 1
+    summary.count(row.register_code, changed=bool(changed))
     return existing
 
 
@@ -320,10 +231,6 @@ def _link(row: RegisterRow, organisation: Organisation, by_code: dict[str, Organ
     organisation.combined_authority = combined
     organisation.save(update_fields=["parent", "combined_authority", "updated_at"])
     return True
-
-
-class _DryRunRollback(Exception):
-    pass
 
 
 def register_import(
@@ -353,16 +260,14 @@ def register_import(
                 if progress:
                     progress(1)
             for row in rows:
-                if (
-                    _link(row, by_code[row.register_code], by_code)
-                    and row.register_code not in summary.changed_codes
-                ):
+                linked = _link(row, by_code[row.register_code], by_code)
+                if linked and row.register_code not in summary.changed_keys:
+                    # Counted as unchanged by _upsert; only its links moved.
                     summary.unchanged -= 1
-                    summary.updated += 1
-                    summary.changed_codes.append(row.register_code)
+                    summary.count(row.register_code, changed=True)
             if dry_run:
-                raise _DryRunRollback
-    except _DryRunRollback:
+                raise DryRunRollback
+    except DryRunRollback:
         pass
     return summary
 

@@ -65,7 +65,7 @@ def test_the_list_shows_current_councils_only_by_default(client, councils):
         ({"kind": "metropolitan_district"}, ["Salford City Council"]),
         ({"q": "salf"}, ["Salford City Council"]),
         ({"q": "E10000016"}, ["Kent County Council"]),
-        ({"former": "on"}, ["Kent County Council", "Borough of Poole", "Salford City Council"]),
+        ({"former": "on"}, ["Borough of Poole", "Kent County Council", "Salford City Council"]),
         ({"region": "Nowhere"}, ["Kent County Council", "Salford City Council"]),
     ],
 )

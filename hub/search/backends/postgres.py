@@ -1,0 +1,54 @@
+"""PostgreSQL full text: a weighted tsvector column with a GIN index, ts_rank_cd ranking."""
+
+from django.db import connection
+
+from hub.search.backends.base import MARK_END, MARK_START, SearchBackend, SearchHit, marked_to_html
+from hub.search.query import ParsedQuery
+
+# ts_rank_cd weights for {D, C, B, A}: body (C) 0.2, summary (B) 0.5, title (A) 1.0.
+RANK_WEIGHTS = "{0.1, 0.2, 0.5, 1.0}"
+CONFIG = "english"
+
+
+def websearch_text(query: ParsedQuery) -> str:
+    """websearch_to_tsquery input: terms and quoted phrases joined with `or`."""
+    parts = list(query.terms) + ['"' + " ".join(phrase) + '"' for phrase in query.phrases]
+    return " or ".join(parts)
+
+
+class PostgresFullTextBackend(SearchBackend):
+    engine = "PostgreSQL full text"
+
+    def search(self, query: ParsedQuery, *, kind: str, limit: int = 1000) -> list[SearchHit]:
+        if query.is_empty:
+            return []
+        sql = """
+            SELECT d.object_id, ts_rank_cd(%s::float4[], d.search_vector, q) AS score
+            FROM search_searchdocument d, websearch_to_tsquery(%s::regconfig, %s) q
+            WHERE d.search_vector @@ q AND d.kind = %s
+            ORDER BY score DESC, d.object_id
+            LIMIT %s
+        """
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [RANK_WEIGHTS, CONFIG, websearch_text(query), kind, limit])
+            return [SearchHit(object_id=row[0], score=float(row[1])) for row in cursor.fetchall()]
+
+    def snippets(self, query: ParsedQuery, *, kind: str, object_ids: list[int]) -> dict[int, str]:
+        if query.is_empty or not object_ids:
+            return {}
+        options = (
+            f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=30, MinWords=12, MaxFragments=1"
+        )
+        sql = """
+            SELECT d.object_id,
+                   ts_headline(%s::regconfig, d.summary || ' ' || d.body, q, %s)
+            FROM search_searchdocument d, websearch_to_tsquery(%s::regconfig, %s) q
+            WHERE d.kind = %s AND d.object_id = ANY(%s)
+        """
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [CONFIG, options, CONFIG, websearch_text(query), kind, object_ids])
+            return {object_id: marked_to_html(text) for object_id, text in cursor.fetchall()}
+
+    def optimise(self) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE search_searchdocument")

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class TaxonomyConfig(AppConfig):
+    """Shared vocabularies: LGSL service areas and functions, themes, evidence levels."""
+
+    name = "hub.taxonomy"
+    label = "taxonomy"
+    verbose_name = "Taxonomy"
