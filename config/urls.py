@@ -9,6 +9,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("account/", include("hub.accounts.urls")),
     path("organisations/", include("hub.organisations.urls")),
+    path("cases/", include("hub.cases.urls")),
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

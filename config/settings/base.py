@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "hub.organisations",
     "hub.taxonomy",
     "hub.search",
+    "hub.cases",
     "hub.pages",
     "hub.demo",
 ]
@@ -112,6 +113,9 @@ EMAIL_PORT = env.int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", False)
+# GOV.UK Notify, when set, sends the Hub's email through one template of ((subject)) and ((body)).
+GOVUK_NOTIFY_API_KEY = env.str("GOVUK_NOTIFY_API_KEY", "")
+GOVUK_NOTIFY_TEMPLATE_ID = env.str("GOVUK_NOTIFY_TEMPLATE_ID", "")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", "Digital Leadership Hub <noreply@localhost>")
 
 # Background work: the tasks framework (django-tasks backport) on its database backend.
