@@ -6,12 +6,14 @@ BIN := $(VENV)/bin
 SHARED_DATA ?= ../shared/data
 REGISTER := $(SHARED_DATA)/uk-local-authorities/uk_local_authorities_current.csv
 LGSL := $(SHARED_DATA)/lgsl-services
+DESIGN_HISTORIES := $(SHARED_DATA)/govuk-design-histories
+SERVICE_MANUAL := $(SHARED_DATA)/gds-service-design-manual-v1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_WORKERS ?= auto
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-test assets collectstatic run migrate seed import-register import-lgsl worker lint migrations-check test test-fast clean
+.PHONY: help install install-test assets collectstatic run migrate seed import-register import-lgsl import-content worker lint migrations-check test test-fast clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}'
@@ -48,12 +50,18 @@ collectstatic: install ## Gather static files for a server that runs with DEBUG 
 migrate: install ## Apply database migrations
 	$(BIN)/python manage.py migrate --no-input
 
-seed: migrate ## Load the demo content, then the real register and LGSL if ../shared/data is there
+seed: migrate ## Load the demo content, then the real register, LGSL and good practice if ../shared/data is there
 	$(BIN)/python manage.py seed_demo
 	@if [ -f "$(REGISTER)" ]; then $(BIN)/python manage.py import_register --path "$(REGISTER)"; \
 	else echo "No $(REGISTER): keeping the demo extract of the council register."; fi
 	@if [ -d "$(LGSL)" ]; then $(BIN)/python manage.py import_lgsl --dir "$(LGSL)"; \
 	else echo "No $(LGSL): keeping the demo extract of the LGSL."; fi
+	@if [ -d "$(DESIGN_HISTORIES)" ]; then \
+	$(BIN)/python manage.py import_markdown_content --collection design-histories --dir "$(DESIGN_HISTORIES)"; \
+	else echo "No $(DESIGN_HISTORIES): no design histories imported."; fi
+	@if [ -d "$(SERVICE_MANUAL)" ]; then \
+	$(BIN)/python manage.py import_markdown_content --collection service-manual --dir "$(SERVICE_MANUAL)"; \
+	else echo "No $(SERVICE_MANUAL): no Service Manual pages imported."; fi
 
 import-register: migrate ## Import the real council register from ../shared/data
 	$(BIN)/python manage.py import_register --path "$(REGISTER)"
@@ -61,9 +69,15 @@ import-register: migrate ## Import the real council register from ../shared/data
 import-lgsl: migrate ## Import the Local Government Service List from ../shared/data
 	$(BIN)/python manage.py import_lgsl --dir "$(LGSL)"
 
-run: seed ## Install, migrate, load demo data and serve http://127.0.0.1:8000 (SQLite)
-	@echo "Serving the Digital Leadership Hub on http://$(HOST):$(PORT)"
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+import-content: migrate ## Import the design histories and the first Service Manual from ../shared/data
+	$(BIN)/python manage.py import_markdown_content --collection design-histories --dir "$(DESIGN_HISTORIES)"
+	$(BIN)/python manage.py import_markdown_content --collection service-manual --dir "$(SERVICE_MANUAL)"
+
+run: seed ## Install, migrate, load demo data and serve http://127.0.0.1:8000 (SQLite), with a worker
+	@echo "Serving the Digital Leadership Hub on http://$(HOST):$(PORT), with a background task worker"
+	@$(BIN)/python manage.py db_worker --queue-name '*' & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 worker: migrate ## Run the background task worker (database backend)
 	$(BIN)/python manage.py db_worker --queue-name '*'

@@ -4,6 +4,18 @@ import pytest
 
 from hub.accounts.roles import Role
 
+# The browser journeys' fixtures (Chromium, the live server, the demo seed) and their skip hook,
+# for every app's journeys. Imported into this conftest rather than listed in `pytest_plugins`:
+# a conftest's fixtures override those of installed plugins (pytest-playwright's
+# browser_type_launch_args, pytest-base-url's base_url); another plugin's would not.
+from hub.core.tests.browser.fixtures import (  # noqa: F401
+    base_url,
+    browser_type_launch_args,
+    hub_data,
+    hub_page,
+    pytest_collection_modifyitems,
+)
+
 
 @pytest.fixture
 def user_with_role(db):
@@ -37,3 +49,45 @@ def immediate_tasks(settings):
             "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
         }
     }
+
+
+# Data that migrations write (role groups, themes). A transactional test (live server,
+# schemathesis) ends by flushing every table, which would leave the tests after it in the
+# same worker without that data, whatever order tests run in; so each test that uses the
+# database first puts it back if it is missing (two counting queries when it is there).
+MIGRATION_DATA = [
+    ("hub.accounts.migrations.0002_roles_as_groups", "create_role_groups"),
+    ("hub.taxonomy.migrations.0002_themes", "create_themes"),
+]
+DB_FIXTURES = {"db", "transactional_db", "live_server", "django_db_reset_sequences"}
+
+
+def _uses_db(item) -> bool:
+    if item.get_closest_marker("django_db"):
+        return True
+    return bool(DB_FIXTURES & set(getattr(item, "fixturenames", ())))
+
+
+def _migration_data_missing() -> bool:
+    from django.contrib.auth.models import Group
+
+    from hub.accounts.roles import Role
+    from hub.taxonomy.models import Theme
+
+    return (
+        Group.objects.filter(name__in=Role.values).count() < len(Role) or not Theme.objects.exists()
+    )
+
+
+@pytest.fixture(autouse=True)
+def _migration_data_present(request, django_db_blocker):
+    if _uses_db(request.node):
+        request.getfixturevalue("django_db_setup")
+        with django_db_blocker.unblock():
+            if _migration_data_missing():
+                import importlib
+
+                from django.apps import apps
+
+                for module, function in MIGRATION_DATA:
+                    getattr(importlib.import_module(module), function)(apps, None)

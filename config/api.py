@@ -1,8 +1,10 @@
 """The `/api/v1/` surface: each domain app contributes its own router."""
 
+from hub.cases.api import cases_router
 from hub.core.api import build_api
 from hub.organisations.api import organisations_router, places_router
 
 api = build_api(urls_namespace="api-v1")
 api.add_router("/organisations", organisations_router)
 api.add_router("/places", places_router)
+api.add_router("/cases", cases_router)

@@ -136,6 +136,8 @@ HUB_SEARCH_BACKENDS = {"default": {"BACKEND": env.str("HUB_SEARCH_BACKEND", "dat
 
 # Where the project looks for the shared open data (register, LGSL, OCDS samples).
 HUB_SHARED_DATA_DIR = Path(env.str("HUB_SHARED_DATA_DIR", str(BASE_DIR.parent / "shared" / "data")))
+# The Hub's own address, for absolute links in email (saved-search alerts, moderation).
+HUB_BASE_URL = env.str("HUB_BASE_URL", "http://127.0.0.1:8000")
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -111,7 +111,8 @@ class Resource(DemoMarkedModel, TimeStampedModel):
     place = models.ForeignKey(
         Place, null=True, blank=True, on_delete=models.SET_NULL, related_name="resources"
     )
-    sector = models.CharField(max_length=30, choices=Sector, default=Sector.LOCAL_GOVERNMENT)
+    # Blank until the contributor chooses: a default would look like their answer.
+    sector = models.CharField(max_length=30, choices=Sector, blank=True)
     service_areas = models.ManyToManyField(ServiceArea, blank=True, related_name="resources")
     themes = models.ManyToManyField(Theme, blank=True, related_name="resources")
     technologies = models.ManyToManyField(Technology, blank=True, related_name="resources")
@@ -123,7 +124,7 @@ class Resource(DemoMarkedModel, TimeStampedModel):
         "Investment (£)", null=True, blank=True, validators=[MinValueValidator(0)]
     )
     evidence_level = models.PositiveSmallIntegerField(choices=EvidenceLevel, null=True, blank=True)
-    licence = models.CharField(max_length=20, choices=Licence, default=Licence.OGL_3)
+    licence = models.CharField(max_length=20, choices=Licence, blank=True)
 
     status = models.CharField(max_length=20, choices=Status, default=Status.DRAFT, db_index=True)
     contributor = models.ForeignKey(

@@ -1,24 +1,41 @@
 """Writes to the good practice database. Every change to what can be found re-indexes the
 record in the background once the transaction commits."""
 
+from datetime import datetime, timedelta
 from decimal import Decimal
+from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
+from hub.cases.attachments import (
+    COUNT_MESSAGE,
+    MAX_ATTACHMENTS,
+    AttachmentRefused,
+    attachment_content_type,
+)
+from hub.cases.filters import parse_case_query
 from hub.cases.models import (
     Adoption,
+    AlertFrequency,
+    Attachment,
     Benefit,
     EvidenceStatus,
     Question,
     Resource,
     SavedSearch,
     Status,
+    Supplier,
+    Technology,
     Transition,
 )
 from hub.cases.search import SEARCH_KIND
+from hub.cases.selectors import case_search
 from hub.core.notify import email_on_commit
 from hub.search.services import search_index_later
 
@@ -41,10 +58,16 @@ class TransitionRefused(Exception):
     pass
 
 
+# Paths under /cases/ that a record's slug must never take.
+RESERVED_SLUGS = {"contribute", "moderation", "feed", "compare", "saved-searches", "new"}
+
+
 def unique_slug(title: str, *, exclude_pk: int | None = None) -> str:
     base = slugify(title)[:100] or "resource"
     slug, number = base, 2
-    while Resource.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
+    while (
+        slug in RESERVED_SLUGS or Resource.objects.filter(slug=slug).exclude(pk=exclude_pk).exists()
+    ):
         slug, number = f"{base}-{number}", number + 1
     return slug
 
@@ -83,23 +106,38 @@ def resource_update(*, resource: Resource, data: dict) -> Resource:
     return resource
 
 
+def absolute_url(path: str) -> str:
+    """A link for an email: the Hub's own address (HUB_BASE_URL) and `path`."""
+    return settings.HUB_BASE_URL.rstrip("/") + path
+
+
+# What the contributor is told, in their email's subject and body, after each move.
+MOVE_NEWS = {
+    Status.DRAFT: "is a draft again",
+    Status.SUBMITTED: "has been submitted for review",
+    Status.CHANGES_REQUESTED: "needs changes before it can be published",
+    Status.PUBLISHED: "has been published",
+    Status.ARCHIVED: "has been archived",
+}
+
+
 def _notify_contributor(resource: Resource, transition: Transition) -> None:
     contributor = resource.contributor
     if contributor is None or transition.by == contributor:
         return
-    link = reverse("cases:detail", kwargs={"slug": resource.slug})
-    status = transition.get_to_status_display().lower()
+    link = absolute_url(reverse("cases:detail", kwargs={"slug": resource.slug}))
+    news = MOVE_NEWS[Status(transition.to_status)]
     lines = [
         f"Hello {contributor.get_short_name()},",
         "",
-        f"“{resource.title}” is now {status}.",
+        f"Your good practice record “{resource.title}” {news}.",
     ]
     if transition.reason:
         lines += ["", "The editor said:", transition.reason]
     lines += ["", f"See it on the Digital Leadership Hub: {link}", "", "Digital Leadership Hub"]
     email_on_commit(
         to=[contributor.email],
-        subject=f"Your good practice record is {status}",
+        subject=f"Your good practice record {news}",
         body="\n".join(lines),
     )
 
@@ -219,3 +257,163 @@ def saved_search_create(*, user, name: str, query_string: str, frequency: str) -
 
 def total_pounds(benefits) -> Decimal:
     return sum((benefit.amount or Decimal(0) for benefit in benefits), Decimal(0))
+
+
+# Saved-search alerts: how long after the last email a search is due again. A scheduler that
+# starts a few minutes early (cron, a busy worker) still finds yesterday's search due.
+ALERT_INTERVALS = {
+    AlertFrequency.DAILY: timedelta(days=1),
+    AlertFrequency.WEEKLY: timedelta(days=7),
+}
+ALERT_EARLY_GRACE = timedelta(hours=1)
+ALERT_MAX_LISTED = 20
+
+
+def _new_matches(saved: SavedSearch, *, since: datetime, until: datetime) -> QuerySet[Resource]:
+    """Published records matching the saved query string, published in (since, until]."""
+    found = case_search(parse_case_query(QueryDict(saved.query_string)), with_facets=False)
+    matches = (
+        found.ordered
+        if isinstance(found.ordered, QuerySet)
+        else Resource.objects.filter(pk__in=found.ordered)
+    )
+    return (
+        matches.filter(status=Status.PUBLISHED, published_at__gt=since, published_at__lte=until)
+        .select_related("lead_organisation")
+        .order_by("-published_at", "-pk")
+    )
+
+
+def _alert_body(saved: SavedSearch, matches: list[Resource], total: int) -> str:
+    lines = [
+        f"Hello {saved.user.get_short_name()},",
+        "",
+        f"{total} new good practice record{'s match' if total != 1 else ' matches'} "
+        f"your saved search “{saved.name}”:",
+    ]
+    for resource in matches:
+        organisation = resource.lead_organisation.name if resource.lead_organisation else ""
+        lines += [
+            "",
+            resource.title + (f", {organisation}" if organisation else ""),
+            absolute_url(resource.get_absolute_url()),
+        ]
+    if total > len(matches):
+        lines += ["", f"And {total - len(matches)} more."]
+    list_path = reverse("cases:list") + (f"?{saved.query_string}" if saved.query_string else "")
+    lines += [
+        "",
+        f"See everything that matches this search: {absolute_url(list_path)}",
+        "",
+        "To change how often we email you, or to stop these emails, manage your saved searches: "
+        + absolute_url(reverse("cases:saved-searches")),
+        "",
+        "Digital Leadership Hub",
+    ]
+    return "\n".join(lines)
+
+
+def _due_searches(*, frequency: str, now: datetime) -> QuerySet[SavedSearch]:
+    cutoff = now - ALERT_INTERVALS[AlertFrequency(frequency)] + ALERT_EARLY_GRACE
+    return SavedSearch.objects.filter(frequency=frequency, user__is_active=True).filter(
+        Q(last_alerted_at__isnull=True) | Q(last_alerted_at__lte=cutoff)
+    )
+
+
+def saved_search_alerts_send(
+    *, frequency: str, now: datetime | None = None, dry_run: bool = False
+) -> int:
+    """Email each due saved search of `frequency` the records published since its last alert.
+
+    One email per search with new matches; a search with none gets no email. Either way its
+    `last_alerted_at` moves on to `now`, so nothing is sent twice. Each search is handled in a
+    transaction of its own, its row locked, so two overlapping runs cannot both send it.
+    Returns the number of emails sent (with `dry_run`, that would be sent; nothing changes).
+    """
+    now = now or timezone.now()
+    interval = ALERT_INTERVALS[AlertFrequency(frequency)]
+    sent = 0
+    for pk in list(_due_searches(frequency=frequency, now=now).values_list("pk", flat=True)):
+        with transaction.atomic():
+            saved = (
+                _due_searches(frequency=frequency, now=now)
+                .select_for_update(of=("self",))
+                .select_related("user")
+                .filter(pk=pk)
+                .first()
+            )
+            if saved is None:  # Another run has just sent it.
+                continue
+            # Never alerted (made before alerts existed): one interval back, not all time.
+            since = saved.last_alerted_at or now - interval
+            matches = _new_matches(saved, since=since, until=now)
+            total = matches.count()
+            if total:
+                sent += 1
+                if not dry_run:
+                    email_on_commit(
+                        to=[saved.user.email],
+                        subject=f"New good practice for your saved search: {saved.name}",
+                        body=_alert_body(saved, list(matches[:ALERT_MAX_LISTED]), total),
+                    )
+            if not dry_run:
+                saved.last_alerted_at = now
+                saved.save(update_fields=["last_alerted_at", "updated_at"])
+    return sent
+
+
+# The contribution journey: saving a step, benefits and attachments.
+
+
+def _named(model, name: str):
+    """The existing record of this name whatever its case, or a new one."""
+    name = " ".join(name.split())
+    existing = model.objects.filter(name__iexact=name).first()
+    return existing or model.objects.get_or_create(name=name)[0]
+
+
+@transaction.atomic
+def resource_save_answers(*, resource: Resource, data: dict) -> Resource:
+    """Save one step of the contribution journey through `resource_update`.
+
+    Technologies and suppliers come as names: each matches an existing one case-insensitively,
+    or is added, so "power bi" and "Power BI" stay one technology.
+    """
+    data = dict(data)
+    for field, model in (("technologies", Technology), ("suppliers", Supplier)):
+        if field in data:
+            data[field] = [_named(model, name) for name in data[field] if name.strip()]
+    return resource_update(resource=resource, data=data)
+
+
+@transaction.atomic
+def benefit_remove(*, benefit: Benefit) -> None:
+    resource_id = benefit.resource_id
+    benefit.delete()
+    search_index_later(kind=SEARCH_KIND, object_id=resource_id)
+
+
+@transaction.atomic
+def attachment_add(*, resource: Resource, title: str, file) -> Attachment:
+    """Attach a file that passes the type, content and size checks; at most 10 a record."""
+    # Lock the record so two uploads at once cannot both take the tenth place.
+    Resource.objects.select_for_update().filter(pk=resource.pk).first()
+    if Attachment.objects.filter(resource=resource).count() >= MAX_ATTACHMENTS:
+        raise AttachmentRefused(COUNT_MESSAGE)
+    content_type = attachment_content_type(file)
+    path = Path(file.name)
+    name = f"{slugify(path.stem)[:80] or 'attachment'}{path.suffix.lower()}"
+    attachment = Attachment(
+        resource=resource, title=title.strip(), content_type=content_type, size=file.size
+    )
+    attachment.file.save(name, file, save=False)
+    attachment.save()
+    return attachment
+
+
+@transaction.atomic
+def attachment_remove(*, attachment: Attachment) -> None:
+    """Delete the record of the file, then the file itself once that has committed."""
+    storage, name = attachment.file.storage, attachment.file.name
+    attachment.delete()
+    transaction.on_commit(lambda: storage.delete(name))

@@ -48,7 +48,7 @@ class HubPagination(PaginationBase):
     """`?page=N&page_size=M` (at most 200), answering count, next and previous page numbers."""
 
     class Input(Schema):
-        page: int = Field(1, ge=1, description="Page number, from 1.")
+        page: int = Field(1, ge=1, le=100_000, description="Page number, from 1.")
         page_size: int = Field(50, ge=1, le=200, description="Records a page, at most 200.")
 
     class Output(Schema):

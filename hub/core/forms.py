@@ -2,6 +2,7 @@
 
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Submit
+from django import forms
 
 
 def gds_helper(submit_text: str = "Continue", *, method: str = "post") -> FormHelper:
@@ -25,6 +26,9 @@ _ERROR_CLASSES = {
 }
 
 
+_NUMBERED_WIDGETS = (forms.RadioSelect, forms.CheckboxSelectMultiple)
+
+
 class GDSFormMixin:
     """Gives a form a GOV.UK FormHelper (and so an error summary) with its submit text."""
 
@@ -33,6 +37,10 @@ class GDSFormMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = gds_helper(self.submit_text)
+        if any(isinstance(f.widget, _NUMBERED_WIDGETS) for f in self.fields.values()):
+            # crispy-forms-gds numbers radios and checkboxes id_<name>_1, _2... but its error
+            # summary links to the field's id: this makes that link reach the first option.
+            self.auto_id = "id_%s_1"
 
     def full_clean(self):
         super().full_clean()

@@ -4,15 +4,31 @@ Councils are an extract of the real register (facts); everyone named is fictiona
 addresses at example.org; every record is marked `is_demo`. Running it twice changes nothing.
 """
 
+import datetime as dt
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.utils import timezone
 
 from hub.accounts.models import User
 from hub.accounts.roles import Role
+from hub.cases.models import (
+    Adoption,
+    Benefit,
+    EvidenceStatus,
+    Licence,
+    Resource,
+    Status,
+    Supplier,
+    Technology,
+    Transition,
+)
+from hub.cases.search import SEARCH_KIND
+from hub.demo.cases import DEMO_CASES
 from hub.organisations.importers.register import read_register, register_import
 from hub.organisations.models import (
     Organisation,
@@ -25,8 +41,9 @@ from hub.organisations.models import (
     RoleType,
     Seniority,
 )
+from hub.search.services import search_rebuild
 from hub.taxonomy.importers.lgsl import lgsl_import, read_lgsl
-from hub.taxonomy.models import ServiceArea
+from hub.taxonomy.models import ServiceArea, Theme
 
 DEMO_COUNCILS_CSV = Path(__file__).parent / "data" / "councils.csv"
 DEMO_LGSL_DIR = Path(__file__).parent / "data" / "lgsl"
@@ -272,6 +289,85 @@ def _seed_accounts(summary: SeedSummary) -> None:
         )
 
 
+def _seed_cases(summary: SeedSummary) -> None:
+    editor = User.objects.get(email="editor@example.org")
+    contributor = User.objects.get(email="officer@example.org")
+    for spec in DEMO_CASES:
+        if Resource.objects.filter(source_key=f"demo:{spec['key']}").exists():
+            summary.add("good practice records", False)
+            continue
+        _create_case(spec, editor=editor, contributor=contributor)
+        summary.add("good practice records", True)
+    if summary.created.get("good practice records"):
+        search_rebuild(kinds=[SEARCH_KIND])
+
+
+def _create_case(spec: dict, *, editor, contributor) -> None:
+    published_at = timezone.make_aware(dt.datetime.combine(spec["start"], dt.time(9)))
+    resource = Resource.objects.create(
+        source_key=f"demo:{spec['key']}",
+        slug=spec["key"],
+        kind=spec["kind"],
+        title=spec["title"],
+        summary=spec["summary"],
+        problem=spec.get("problem", ""),
+        approach=spec.get("approach", ""),
+        technology_notes=spec.get("technology_notes", ""),
+        cost_notes=spec.get("cost_notes", ""),
+        lessons=spec.get("lessons", ""),
+        do_differently=spec.get("do_differently", ""),
+        body=spec.get("body", ""),
+        lead_organisation=_organisation(spec["lead"]),
+        place=Place.objects.filter(slug=spec.get("place", "")).first(),
+        sector=spec["sector"],
+        stage=spec["stage"],
+        start_date=spec["start"],
+        end_date=spec["end"],
+        investment_pounds=spec["investment"],
+        evidence_level=spec["evidence"],
+        status=Status.PUBLISHED,
+        licence=Licence.OGL_3,
+        published_at=published_at,
+        contributor=contributor,
+        is_demo=True,
+    )
+    resource.contacts.set([contributor])
+    resource.partner_organisations.set([_organisation(key) for key in spec["partners"]])
+    resource.service_areas.set(ServiceArea.objects.filter(lgsl_code__in=spec["lgsl"]))
+    resource.themes.set(Theme.objects.filter(slug__in=spec["themes"]))
+    resource.technologies.set(
+        [Technology.objects.get_or_create(name=n)[0] for n in spec["technologies"]]
+    )
+    resource.suppliers.set([Supplier.objects.get_or_create(name=n)[0] for n in spec["suppliers"]])
+    Transition.objects.create(
+        resource=resource, from_status=Status.SUBMITTED, to_status=Status.PUBLISHED, by=editor
+    )
+    for kind, description, amount, unit, period, baseline, evidence in spec["benefits"]:
+        Benefit.objects.create(
+            resource=resource,
+            kind=kind,
+            description=description,
+            amount=Decimal(amount) if amount is not None else None,
+            unit=unit,
+            period=period,
+            baseline=baseline,
+            evidence_status=evidence,
+            verified_by=editor if evidence == EvidenceStatus.VERIFIED else None,
+            verified_at=published_at if evidence == EvidenceStatus.VERIFIED else None,
+            disputed_reason="The trial data was too small to support the claim."
+            if evidence == EvidenceStatus.DISPUTED
+            else "",
+        )
+    for key, cost, months in spec["adopters"]:
+        Adoption.objects.create(
+            resource=resource,
+            organisation=_organisation(key),
+            cost_pounds=cost,
+            months_to_live=months,
+            recorded_by=editor,
+        )
+
+
 @transaction.atomic
 def demo_seed() -> SeedSummary:
     if settings.HUB_ENVIRONMENT == "production":
@@ -282,4 +378,5 @@ def demo_seed() -> SeedSummary:
     _seed_partner_bodies(summary)
     _seed_places(summary)
     _seed_accounts(summary)
+    _seed_cases(summary)
     return summary

@@ -82,7 +82,7 @@ CSV_COLUMNS = [
     ("end_date", lambda r: r.end_date),
     ("investment_pounds", lambda r: r.investment_pounds),
     ("evidence_level", lambda r: r.get_evidence_level_display() if r.evidence_level else ""),
-    ("verified_saving_pounds_a_year", lambda r: r.verified_saving),
+    ("verified_saving_pounds_a_year", lambda r: f"{r.verified_saving:.2f}"),
     ("adoptions", lambda r: r.adoption_count),
     ("licence", lambda r: r.get_licence_display()),
     ("published_at", lambda r: r.published_at.isoformat() if r.published_at else ""),

@@ -57,3 +57,27 @@ def test_the_seed_refuses_production(settings):
     with pytest.raises(CommandError, match="never runs with production settings"):
         call_command("seed_demo")
     assert Organisation.objects.count() == 0
+
+
+def test_the_demo_cases_cover_every_facet_and_can_be_found():
+    from hub.cases.filters import CaseQuery
+    from hub.cases.selectors import case_search
+
+    demo_seed()
+    found = case_search(CaseQuery())
+    assert found.total == 13
+    for facet in found.facets:
+        expected = 1 if facet.name == "verified_savings" else 2
+        assert len(facet.options) >= expected, facet.name
+    stages = {
+        option.value for facet in found.facets if facet.name == "stage" for option in facet.options
+    }
+    assert stages == {"discovery", "alpha", "beta", "live", "retired", "stopped"}
+    levels = {
+        option.value
+        for facet in found.facets
+        if facet.name == "evidence"
+        for option in facet.options
+    }
+    assert levels == {"1", "2", "3", "4", "5"}
+    assert case_search(CaseQuery(q="missed bins")).ordered_ids()

@@ -153,3 +153,10 @@ def test_the_details_form_shows_errors_for_missing_answers(client, user_with_rol
     assert "govuk-error-summary" in html
     assert "Select your organisation" in html
     assert "Select whether you are a councillor or an officer" in html
+
+
+def test_error_summary_links_reach_the_first_radio(client, user_with_role):
+    client.force_login(user_with_role())
+    html = client.post("/organisations/your-details/", {}).content.decode()
+    assert 'href="#id_role_type_1"' in html
+    assert 'id="id_role_type_1"' in html

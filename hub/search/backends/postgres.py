@@ -47,7 +47,9 @@ class PostgresFullTextBackend(SearchBackend):
         """
         with connection.cursor() as cursor:
             cursor.execute(sql, [CONFIG, options, CONFIG, websearch_text(query), kind, object_ids])
-            return {object_id: marked_to_html(text) for object_id, text in cursor.fetchall()}
+            rows = cursor.fetchall()
+        # Only fragments that show a match are worth showing in place of the summary.
+        return {object_id: marked_to_html(text) for object_id, text in rows if MARK_START in text}
 
     def optimise(self) -> None:
         with connection.cursor() as cursor:

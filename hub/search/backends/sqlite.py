@@ -43,13 +43,23 @@ class SqliteFts5Backend(SearchBackend):
             return {}
         placeholders = ", ".join(["%s"] * len(object_ids))
         sql = f"""
-            SELECT d.object_id, snippet(search_fts, -1, %s, %s, '…', 24)
+            SELECT d.object_id,
+                   snippet(search_fts, 1, %s, %s, '…', 24),
+                   snippet(search_fts, 2, %s, %s, '…', 24)
             FROM search_fts JOIN search_searchdocument d ON d.id = search_fts.rowid
             WHERE search_fts MATCH %s AND d.kind = %s AND d.object_id IN ({placeholders})
         """  # noqa: S608 - only placeholders are formatted in
+        marks = [MARK_START, MARK_END] * 2
         with connection.cursor() as cursor:
-            cursor.execute(sql, [MARK_START, MARK_END, match_expression(query), kind, *object_ids])
-            return {object_id: marked_to_html(text) for object_id, text in cursor.fetchall()}
+            cursor.execute(sql, [*marks, match_expression(query), kind, *object_ids])
+            rows = cursor.fetchall()
+        # The summary reads best; the body when only it matches; nothing when only the title does.
+        snippets = {}
+        for object_id, summary, body in rows:
+            best = next((text for text in (summary, body) if MARK_START in text), None)
+            if best:
+                snippets[object_id] = marked_to_html(best)
+        return snippets
 
     def optimise(self) -> None:
         with connection.cursor() as cursor:

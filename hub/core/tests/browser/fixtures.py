@@ -1,5 +1,8 @@
 """Browser journeys: Playwright driving Debian's Chromium against pytest-django's live server.
 
+The root conftest.py imports these fixtures and the skip hook, so that every app's browser
+journeys (such as hub/cases/tests/test_contribute_browser.py) share them.
+
 Never run `playwright install`: the journeys use the system browser at CHROMIUM. Without it
 they are skipped, except in CI (CI=true), where a missing browser fails them instead.
 """
