@@ -1,13 +1,13 @@
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
-from tqdm import tqdm
+from django.core.management.base import CommandError
 
 from hub.cases.importers.bulk_csv import cases_csv_import, read_cases_csv
+from hub.core.commands import HubCommand
 from hub.core.importing import ImportFileError
 
 
-class Command(BaseCommand):
+class Command(HubCommand):
     help = (
         "Import good practice records from the programme team's bulk CSV template: "
         "validating, idempotent and all or nothing."
@@ -23,14 +23,6 @@ class Command(BaseCommand):
         except ImportFileError as error:
             raise CommandError(str(error)) from None
         self.stdout.write(f"Read {len(rows)} rows from {path}")
-        with tqdm(
-            total=len(rows),
-            desc="Importing good practice",
-            unit="row",
-            file=self.stderr._out,
-            disable=options["verbosity"] == 0,
-        ) as bar:
+        with self.progress(total=len(rows), desc="Importing good practice", unit="row") as bar:
             summary = cases_csv_import(rows=rows, dry_run=dry_run, progress=bar.update)
-        self.stdout.write(self.style.SUCCESS(str(summary)))
-        if dry_run:
-            self.stdout.write("Dry run: nothing was written.")
+        self.report(summary, dry_run=dry_run)

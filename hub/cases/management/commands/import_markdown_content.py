@@ -1,8 +1,7 @@
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
-from tqdm import tqdm
+from django.core.management.base import CommandError
 
 from hub.cases.importers.markdown import (
     COLLECTIONS,
@@ -10,10 +9,11 @@ from hub.cases.importers.markdown import (
     manifest_rows,
     read_collection,
 )
+from hub.core.commands import HubCommand
 from hub.core.importing import ImportFileError
 
 
-class Command(BaseCommand):
+class Command(HubCommand):
     help = (
         "Import a collection of Markdown documents (design histories or the first Service "
         "Manual) into the good practice database: validating, idempotent and all or nothing."
@@ -30,22 +30,15 @@ class Command(BaseCommand):
         )
         parser.add_argument("--dry-run", action="store_true", help="Report, then write nothing.")
 
-    def _bar(self, total: int, desc: str, unit: str, verbosity: int) -> tqdm:
-        return tqdm(
-            total=total, desc=desc, unit=unit, file=self.stderr._out, disable=verbosity == 0
-        )
-
     def handle(self, *args, collection: str, folder: Path | None, dry_run: bool, **options):
         folder = folder or settings.HUB_SHARED_DATA_DIR / COLLECTIONS[collection].folder
-        verbosity = options["verbosity"]
         try:
-            with self._bar(manifest_rows(folder), "Reading", "document", verbosity) as bar:
+            with self.progress(total=manifest_rows(folder), desc="Reading", unit="document") as bar:
                 content = read_collection(name=collection, folder=folder, progress=bar.update)
         except ImportFileError as error:
             raise CommandError(str(error)) from None
         self.stdout.write(f"Read {len(content.documents)} documents from {folder}")
-        with self._bar(len(content.documents), "Importing", "document", verbosity) as bar:
+        total = len(content.documents)
+        with self.progress(total=total, desc="Importing", unit="document") as bar:
             summary = content_import(content=content, dry_run=dry_run, progress=bar.update)
-        self.stdout.write(self.style.SUCCESS(str(summary)))
-        if dry_run:
-            self.stdout.write("Dry run: nothing was written.")
+        self.report(summary, dry_run=dry_run)

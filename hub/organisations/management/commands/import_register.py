@@ -1,9 +1,9 @@
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
-from tqdm import tqdm
+from django.core.management.base import CommandError
 
+from hub.core.commands import HubCommand
 from hub.organisations.importers.register import (
     REGISTER_FILENAME,
     RegisterImportError,
@@ -12,7 +12,7 @@ from hub.organisations.importers.register import (
 )
 
 
-class Command(BaseCommand):
+class Command(HubCommand):
     help = "Import the UK local authority register (mySociety CSV): idempotent and all or nothing."
 
     def add_arguments(self, parser):
@@ -30,14 +30,6 @@ class Command(BaseCommand):
         except RegisterImportError as error:
             raise CommandError(str(error)) from None
         self.stdout.write(f"Read {len(rows)} rows from {path}")
-        with tqdm(
-            total=len(rows),
-            desc="Importing councils",
-            unit="row",
-            file=self.stderr._out,
-            disable=options["verbosity"] == 0,
-        ) as bar:
+        with self.progress(total=len(rows), desc="Importing councils", unit="row") as bar:
             summary = register_import(rows=rows, dry_run=dry_run, progress=bar.update)
-        self.stdout.write(self.style.SUCCESS(str(summary)))
-        if dry_run:
-            self.stdout.write("Dry run: nothing was written.")
+        self.report(summary, dry_run=dry_run)

@@ -1,14 +1,14 @@
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
-from tqdm import tqdm
+from django.core.management.base import CommandError
 
+from hub.core.commands import HubCommand
 from hub.core.importing import ImportFileError
 from hub.taxonomy.importers.lgsl import lgsl_import, read_lgsl
 
 
-class Command(BaseCommand):
+class Command(HubCommand):
     help = "Import the Local Government Service List (LGSL): idempotent and all or nothing."
 
     def add_arguments(self, parser):
@@ -27,12 +27,7 @@ class Command(BaseCommand):
         except ImportFileError as error:
             raise CommandError(str(error)) from None
         self.stdout.write(f"Read {len(data.functions)} functions and {len(data.services)} services")
-        with tqdm(
-            total=len(data.services),
-            desc="Importing LGSL services",
-            unit="service",
-            file=self.stderr._out,
-            disable=options["verbosity"] == 0,
-        ) as bar:
+        total = len(data.services)
+        with self.progress(total=total, desc="Importing LGSL services", unit="service") as bar:
             summary = lgsl_import(data=data, dry_run=dry_run, progress=bar.update)
-        self.stdout.write(self.style.SUCCESS(str(summary)))
+        self.report(summary, dry_run=dry_run)
