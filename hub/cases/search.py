@@ -38,8 +38,17 @@ def resource_search_text(resource) -> IndexText:
 def _searchable_resources():
     from hub.cases.selectors import published_resources
 
-    return published_resources().prefetch_related(
-        "service_areas", "themes", "technologies", "suppliers", "partner_organisations", "benefits"
+    return (
+        published_resources()
+        .select_related("lead_organisation")
+        .prefetch_related(
+            "service_areas",
+            "themes",
+            "technologies",
+            "suppliers",
+            "partner_organisations",
+            "benefits",
+        )
     )
 
 

@@ -35,6 +35,7 @@ from hub.cases.models import (
 from hub.cases.search import SEARCH_KIND
 from hub.organisations.models import OrganisationKind
 from hub.search.selectors import SearchResult, search, search_snippets, similar
+from hub.search.vocabulary import matched_labels
 from hub.taxonomy.models import EvidenceLevel
 
 MAX_SEARCH_HITS = 1000
@@ -275,6 +276,37 @@ def page_snippets(search_result: SearchResult | None, ids: list[int]) -> dict[in
     if search_result is None:
         return {}
     return search_snippets(result=search_result, kind=SEARCH_KIND, object_ids=ids)
+
+
+def page_match_hints(search_result: SearchResult | None, ids: list[int]) -> dict[int, list[str]]:
+    """Why each record of a page matched: those of its service areas and themes that the
+    query or its expansion names, e.g. "Household waste collection (service area)".
+    One query for the whole page."""
+    if search_result is None or not ids:
+        return {}
+    query = search_result.expanded or search_result.query
+    areas = (
+        Resource.service_areas.through.objects.filter(resource_id__in=ids)
+        .annotate(what=Value("service area"))
+        .values_list("resource_id", "servicearea__label", "what")
+    )
+    themes = (
+        Resource.themes.through.objects.filter(resource_id__in=ids)
+        .annotate(what=Value("theme"))
+        .values_list("resource_id", "theme__name", "what")
+    )
+    labels: dict[int, list[tuple[str, str]]] = {}
+    for resource_id, label, what in areas.union(themes, all=True):
+        labels.setdefault(resource_id, []).append((label, what))
+    hints = {}
+    for resource_id, named in labels.items():
+        matched = set(matched_labels(query, [label for label, _ in named]))
+        ordered = sorted(
+            {(what != "service area", label, what) for label, what in named if label in matched}
+        )
+        if ordered:
+            hints[resource_id] = [f"{label} ({what})" for _, label, what in ordered]
+    return hints
 
 
 def resource_detail(*, slug: str) -> Resource:

@@ -35,9 +35,20 @@ def search_state() -> dict:
     # The search app is optional to core: report it when it is installed.
     if not apps.is_installed("hub.search"):
         return {"mode": "none"}
-    from hub.search.selectors import search_engine
+    from hub.search import semantic
+    from hub.search.selectors import effective_mode, search_engine
 
-    return {"mode": settings.HUB_SEARCH_MODE, "engine": search_engine()}
+    # A missing embedding model is not unhealthy: search falls back to lexical and says so.
+    if semantic.is_available():
+        embeddings = f"available: {semantic.model_key()}"
+    else:
+        embeddings = f"unavailable: {semantic.unavailable_reason()}"
+    return {
+        "mode": settings.HUB_SEARCH_MODE,
+        "effective_mode": effective_mode(),
+        "engine": search_engine(),
+        "embeddings": embeddings,
+    }
 
 
 def health() -> dict:

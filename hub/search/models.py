@@ -23,3 +23,42 @@ class SearchDocument(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.object_id}: {self.title}"
+
+
+class DocumentEmbedding(models.Model):
+    """The vector of one search document, from the model named by `model_key`.
+
+    `content_hash` is the sha256 of the text embedded (see `hub.search.vectors.embedding_text`),
+    so a vector is recomputed only when that text or the model changes.
+    """
+
+    document = models.OneToOneField(
+        SearchDocument, on_delete=models.CASCADE, related_name="embedding"
+    )
+    model_key = models.CharField(max_length=80)
+    content_hash = models.CharField(max_length=64)
+    vector = models.BinaryField(help_text="float32, L2-normalised, little-endian.")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"{self.model_key} vector of {self.document_id}"
+
+
+class EmbeddingCache(models.Model):
+    """Vectors by model and text hash: re-indexing or re-importing unchanged text computes
+    nothing, even though a rebuild makes new search documents."""
+
+    model_key = models.CharField(max_length=80)
+    content_hash = models.CharField(max_length=64)
+    vector = models.BinaryField(help_text="float32, L2-normalised, little-endian.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["model_key", "content_hash"], name="unique_embedding_cache_entry"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.model_key} {self.content_hash[:12]}"

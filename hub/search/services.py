@@ -1,13 +1,34 @@
-"""Writes to the search index. The database keeps its full text structure in step itself."""
+"""Writes to the search index. The database keeps its full text structure in step itself.
 
-from collections.abc import Callable
+Vectors for semantic search are computed after the text: one background task per indexed
+record (`search_embed_later`), or in batches by `search_rebuild` and `embed_search_index`.
+Each vector is looked up in the embedding cache by model and text hash first, so unchanged
+text is never embedded twice.
+"""
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from django.db import transaction
 
 from hub.core.tasks import QUEUE_SEARCH, enqueue_on_commit
 from hub.search.backends import get_search_backend
-from hub.search.models import SearchDocument
+from hub.search.embeddings import EmbeddingProvider, EmbeddingsUnavailable, get_embedding_provider
+from hub.search.models import DocumentEmbedding, EmbeddingCache, SearchDocument
 from hub.search.registry import indexable, registered_kinds
+from hub.search.vectors import content_hash, embedding_text, vector_to_bytes
+
+logger = logging.getLogger(__name__)
+
+# Documents read and written per transaction when computing vectors.
+EMBED_BATCH = 256
+
+
+def document_content_hash(document: SearchDocument) -> str:
+    return content_hash(
+        embedding_text(title=document.title, summary=document.summary, body=document.body)
+    )
 
 
 def search_index_object(*, kind: str, object_id: int) -> bool:
@@ -18,11 +39,12 @@ def search_index_object(*, kind: str, object_id: int) -> bool:
         SearchDocument.objects.filter(kind=kind, object_id=object_id).delete()
         return False
     text = entry.text(record)
-    SearchDocument.objects.update_or_create(
+    document, _ = SearchDocument.objects.update_or_create(
         kind=kind,
         object_id=object_id,
         defaults={"title": text.title, "summary": text.summary, "body": text.body},
     )
+    search_embed_later(document=document)
     return True
 
 
@@ -33,13 +55,124 @@ def search_index_later(*, kind: str, object_id: int) -> None:
     enqueue_on_commit(index_object.using(queue_name=QUEUE_SEARCH), kind, object_id)
 
 
+def search_embed_later(*, document: SearchDocument) -> bool:
+    """Compute the document's vector in the background, unless it is current or there is no
+    embedding model. Returns whether a task was enqueued."""
+    provider = get_embedding_provider()
+    if provider is None:
+        return False
+    current = DocumentEmbedding.objects.filter(
+        document=document, model_key=provider.key, content_hash=document_content_hash(document)
+    )
+    if current.exists():
+        return False
+    from hub.search.tasks import embed_document
+
+    enqueue_on_commit(embed_document.using(queue_name=QUEUE_SEARCH), document.pk)
+    return True
+
+
+@dataclass
+class EmbedCounts:
+    # Vectors the model computed, vectors taken from the cache, and vectors already current.
+    computed: int = 0
+    cached: int = 0
+    unchanged: int = 0
+
+    def add(self, other: "EmbedCounts") -> None:
+        self.computed += other.computed
+        self.cached += other.cached
+        self.unchanged += other.unchanged
+
+
 @transaction.atomic
-def search_rebuild(
+def _embed_batch(provider: EmbeddingProvider, document_ids: list[int]) -> EmbedCounts:
+    counts = EmbedCounts()
+    documents = SearchDocument.objects.filter(pk__in=document_ids).only("title", "summary", "body")
+    current = dict(
+        DocumentEmbedding.objects.filter(
+            document_id__in=document_ids, model_key=provider.key
+        ).values_list("document_id", "content_hash")
+    )
+    texts: dict[int, tuple[str, str]] = {}  # document id -> (hash, text)
+    for document in documents:
+        text = embedding_text(title=document.title, summary=document.summary, body=document.body)
+        digest = content_hash(text)
+        if current.get(document.pk) == digest:
+            counts.unchanged += 1
+        else:
+            texts[document.pk] = (digest, text)
+    if not texts:
+        return counts
+    hashes = {digest for digest, _ in texts.values()}
+    vectors = dict(
+        EmbeddingCache.objects.filter(model_key=provider.key, content_hash__in=hashes).values_list(
+            "content_hash", "vector"
+        )
+    )
+    missing = {digest: text for digest, text in texts.values() if digest not in vectors}
+    if missing:
+        computed = provider.embed(list(missing.values()))
+        new_entries = [
+            EmbeddingCache(model_key=provider.key, content_hash=digest, vector=vector_to_bytes(row))
+            for digest, row in zip(missing, computed, strict=True)
+        ]
+        EmbeddingCache.objects.bulk_create(new_entries, ignore_conflicts=True)
+        vectors.update({entry.content_hash: entry.vector for entry in new_entries})
+    counts.computed = len(missing)
+    counts.cached = len(texts) - len(missing)
+    DocumentEmbedding.objects.bulk_create(
+        [
+            DocumentEmbedding(
+                document_id=document_id,
+                model_key=provider.key,
+                content_hash=digest,
+                vector=vectors[digest],
+            )
+            for document_id, (digest, _) in texts.items()
+        ],
+        update_conflicts=True,
+        unique_fields=["document"],
+        update_fields=["model_key", "content_hash", "vector", "updated_at"],
+    )
+    return counts
+
+
+def search_embed_documents(
+    *, document_ids: Iterable[int], progress: Callable[[int], None] | None = None
+) -> EmbedCounts:
+    """Make the vectors of these documents current, in batches, through the cache."""
+    counts = EmbedCounts()
+    provider = get_embedding_provider()
+    if provider is None:
+        return counts
+    ids = list(document_ids)
+    for start in range(0, len(ids), EMBED_BATCH):
+        batch = ids[start : start + EMBED_BATCH]
+        counts.add(_embed_batch(provider, batch))
+        if progress:
+            progress(len(batch))
+    return counts
+
+
+def search_embed_missing(
     *, kinds: list[str] | None = None, progress: Callable[[int], None] | None = None
+) -> EmbedCounts:
+    """Compute every missing or stale vector of `kinds` (default: every kind in the index)."""
+    documents = SearchDocument.objects.order_by("pk")
+    if kinds:
+        documents = documents.filter(kind__in=kinds)
+    return search_embed_documents(
+        document_ids=documents.values_list("pk", flat=True), progress=progress
+    )
+
+
+@transaction.atomic
+def _rebuild_documents(
+    *, kinds: list[str], progress: Callable[[int], None] | None
 ) -> dict[str, int]:
-    """Rebuild the index of `kinds` (default: every registered kind) from the records."""
     counts = {}
-    for kind in kinds or registered_kinds():
+    for kind in kinds:
         entry = indexable(kind)
         SearchDocument.objects.filter(kind=kind).delete()
         batch = []
@@ -59,4 +192,24 @@ def search_rebuild(
         SearchDocument.objects.bulk_create(batch, batch_size=500)
         counts[kind] = len(batch)
     get_search_backend().optimise()
+    return counts
+
+
+def search_rebuild(
+    *,
+    kinds: list[str] | None = None,
+    progress: Callable[[int], None] | None = None,
+    embed: bool = True,
+    embed_progress: Callable[[int], None] | None = None,
+) -> dict[str, int]:
+    """Rebuild the index of `kinds` (default: every registered kind) from the records, then
+    their vectors when there is an embedding model: from the cache wherever the text is
+    unchanged. The text is rebuilt in one transaction; vectors in batches after it."""
+    kinds = kinds or registered_kinds()
+    counts = _rebuild_documents(kinds=kinds, progress=progress)
+    if embed and get_embedding_provider() is not None:
+        try:
+            search_embed_missing(kinds=kinds, progress=embed_progress)
+        except EmbeddingsUnavailable as error:
+            logger.warning("Search vectors were not computed: %s", error)
     return counts

@@ -7,3 +7,8 @@ class TaxonomyConfig(AppConfig):
     name = "hub.taxonomy"
     label = "taxonomy"
     verbose_name = "Taxonomy"
+
+    def ready(self) -> None:
+        from hub.taxonomy.search import register_for_search
+
+        register_for_search()

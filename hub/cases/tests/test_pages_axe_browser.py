@@ -10,6 +10,9 @@ from hub.demo.services import DEMO_PASSWORD
 ANONYMOUS_PAGES = [
     ("/cases/", "Good practice"),
     ("/cases/?q=zzzzqqq", "Good practice"),
+    # Highlighted snippets (<mark>) and "Matched:" hints; then "Did you mean".
+    ("/cases/?q=rubbish+collection", "Good practice"),
+    ("/cases/?q=mised+bins", "Good practice"),
     ("/cases/?sort=largest-saving&evidence=2", "Good practice"),
     ("/cases/telecare-analytics/", "Predicting falls with telecare data"),
     ("/cases/place-data-sharing-gm/", "Sharing data across a place"),

@@ -2,6 +2,7 @@
 page, and comparing records side by side."""
 
 import json
+from dataclasses import replace
 
 from django.contrib.syndication.views import Feed
 from django.http import Http404
@@ -14,6 +15,7 @@ from hub.cases.filters import Sort, parse_case_query
 from hub.cases.models import LICENCE_URLS, Resource
 from hub.cases.selectors import (
     case_search,
+    page_match_hints,
     page_snippets,
     resource_cards,
     resource_detail,
@@ -35,7 +37,9 @@ def case_list(request):
     pagination = paginate(request, found.ordered, per_page=PER_PAGE)
     cards = resource_cards(pagination.object_list)
     snippets = page_snippets(found.search_result, [card.pk for card in cards])
+    hints = page_match_hints(found.search_result, [card.pk for card in cards])
     query_string = query.to_query_string()
+    suggestion = found.search_result.suggestion if found.search_result else ""
     return render(
         request,
         "cases/list.html",
@@ -43,7 +47,12 @@ def case_list(request):
             "query": query,
             "found": found,
             "pagination": pagination,
-            "cards": [(card, snippets.get(card.pk)) for card in cards],
+            "cards": [(card, snippets.get(card.pk), hints.get(card.pk, [])) for card in cards],
+            "suggestion": suggestion,
+            # The same filters, the corrected words, sorted by relevance.
+            "suggestion_href": "?" + replace(query, q=suggestion, sort="").to_query_string()
+            if suggestion
+            else "",
             "sort_choices": [c for c in Sort.CHOICES if c[0] != Sort.RELEVANCE or query.q],
             "selected_filters": _selected_filters(found),
             "feed_href": reverse("cases:feed") + (f"?{query_string}" if query_string else ""),

@@ -12,7 +12,7 @@ def test_healthz_reports_database_tasks_and_search(client):
     assert body["database"]["vendor"] in {"sqlite", "postgresql"}
     assert body["tasks"]["backend"] == "django_tasks_db.backend.DatabaseBackend"
     assert body["tasks"]["ready"] == 0
-    assert body["search"]["mode"] == "lexical"
+    assert body["search"]["mode"] in {"lexical", "hybrid"}
     assert response["Cache-Control"].startswith("max-age=0")
 
 

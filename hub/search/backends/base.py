@@ -36,5 +36,17 @@ class SearchBackend(ABC):
         """Safe HTML snippets of each object's text with the matched words marked."""
 
     @abstractmethod
+    def document_frequencies(self, words: list[str]) -> dict[str, int]:
+        """How many documents (of every kind) hold each word, as the index sees it: stemmed.
+
+        Words the index never holds (the database's stop words) are left out of the answer.
+        """
+
+    @abstractmethod
+    def holds_word(self, word: str) -> bool:
+        """Whether some document (of any kind) holds exactly this word, unstemmed, so that a
+        spelling suggestion is a word people wrote, not just a string with a known stem."""
+
+    @abstractmethod
     def optimise(self) -> None:
         """Bring the index's statistics up to date after a bulk load."""

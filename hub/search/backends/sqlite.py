@@ -1,9 +1,12 @@
 """SQLite FTS5: bm25() with per-column weights over an external-content table."""
 
+import re
+
 from django.db import connection
 
 from hub.search.backends.base import MARK_END, MARK_START, SearchBackend, SearchHit, marked_to_html
 from hub.search.query import ParsedQuery
+from hub.search.words import stem
 
 # bm25() column weights: title over summary over body.
 TITLE_WEIGHT, SUMMARY_WEIGHT, BODY_WEIGHT = 6.0, 3.0, 1.0
@@ -60,6 +63,39 @@ class SqliteFts5Backend(SearchBackend):
             if best:
                 snippets[object_id] = marked_to_html(best)
         return snippets
+
+    def document_frequencies(self, words: list[str]) -> dict[str, int]:
+        """Counts from the fts5vocab table over search_fts (migration 0004). It lists stems,
+        so each word is stemmed first, exactly as the porter tokenizer stems it."""
+        stems = {word: stem(word) for word in words}
+        if not stems:
+            return {}
+        unique = sorted(set(stems.values()))
+        counts: dict[str, int] = {}
+        with connection.cursor() as cursor:
+            for start in range(0, len(unique), 500):
+                chunk = unique[start : start + 500]
+                placeholders = ", ".join(["%s"] * len(chunk))
+                cursor.execute(
+                    f"SELECT term, doc FROM search_fts_vocab WHERE term IN ({placeholders})",  # noqa: S608 - only placeholders
+                    chunk,
+                )
+                counts.update(cursor.fetchall())
+        return {word: counts.get(term, 0) for word, term in stems.items()}
+
+    def holds_word(self, word: str) -> bool:
+        # FTS5 finds the documents holding the stem; Django's REGEXP function checks those few
+        # for the word itself.
+        sql = """
+            SELECT 1 FROM search_fts JOIN search_searchdocument d ON d.id = search_fts.rowid
+            WHERE search_fts MATCH %s
+              AND (d.title || ' ' || d.summary || ' ' || d.body) REGEXP %s
+            LIMIT 1
+        """
+        pattern = r"(?i)\b" + re.escape(word) + r"\b"
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [_quoted([word]), pattern])
+            return cursor.fetchone() is not None
 
     def optimise(self) -> None:
         with connection.cursor() as cursor:

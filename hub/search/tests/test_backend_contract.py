@@ -104,6 +104,17 @@ class SearchBackendContract:
         hits = self.backend.search(parse_query("council tax"), kind="case")
         assert [hit.score for hit in hits] == sorted((hit.score for hit in hits), reverse=True)
 
+    def test_document_frequencies_count_every_kind_by_stem(self):
+        counts = self.backend.document_frequencies(["bins", "repairing", "zebra"])
+        assert counts == {"bins": 3, "repairing": 1, "zebra": 0}
+        assert self.backend.document_frequencies([]) == {}
+
+    def test_holds_word_looks_for_the_word_as_written(self):
+        assert self.backend.holds_word("bins")
+        assert self.backend.holds_word("Repairs")
+        assert not self.backend.holds_word("repairing")  # the stem is there; the word is not
+        assert not self.backend.holds_word("zebra")
+
     @pytest.mark.parametrize("text", HOSTILE_QUERIES)
     def test_no_input_raises(self, text):
         assert isinstance(self.ids(text), list)
