@@ -44,7 +44,12 @@ PROVIDER_NONE = "none"
 
 
 class EmbeddingsUnavailable(Exception):
-    """The embedding model cannot be used: why is the message."""
+    """The embedding model cannot be used. The message says why, with paths, for the log;
+    `summary` says it without them, for /healthz."""
+
+    def __init__(self, detail: str, summary: str = "") -> None:
+        super().__init__(detail)
+        self.summary = summary or detail
 
 
 class ModelIntegrityError(EmbeddingsUnavailable):
@@ -90,12 +95,16 @@ class SentenceTransformerProvider(EmbeddingProvider):
         self.threads = threads
         weights = self.model_dir / WEIGHTS_FILE
         if not weights.is_file():
-            raise EmbeddingsUnavailable(f"no {WEIGHTS_FILE} in the model folder {self.model_dir}")
+            raise EmbeddingsUnavailable(
+                f"no {WEIGHTS_FILE} in the model folder {self.model_dir}",
+                f"no {WEIGHTS_FILE} in the model folder",
+            )
         actual = file_sha256(weights)
         if sha256 and actual != sha256.strip().lower():
             raise ModelIntegrityError(
                 f"refusing to load {weights}: its sha256 is {actual}, "
-                f"not {sha256} as HUB_EMBEDDINGS_SHA256 says"
+                f"not {sha256} as HUB_EMBEDDINGS_SHA256 says",
+                f"refused the model: the sha256 of its {WEIGHTS_FILE} is not HUB_EMBEDDINGS_SHA256",
             )
         self.sha256 = actual
         self.key = f"st-{actual[:16]}"
@@ -123,7 +132,8 @@ class SentenceTransformerProvider(EmbeddingProvider):
                     )
                 except Exception as error:  # noqa: BLE001 - any failure means no model
                     raise EmbeddingsUnavailable(
-                        f"the model in {self.model_dir} did not load: {error}"
+                        f"the model in {self.model_dir} did not load: {error}",
+                        "the model did not load (the log says why)",
                     ) from error
                 model.max_seq_length = MAX_SEQ_LENGTH
                 self._model = model
@@ -204,8 +214,9 @@ def default_model_dir() -> Path | None:
 @dataclass(frozen=True)
 class ProviderState:
     provider: EmbeddingProvider | None
-    # Why there is no provider, for /healthz and the log ("" when there is one).
+    # Why there is no provider, for /healthz ("" when there is one); with paths, for the log.
     reason: str = ""
+    detail: str = ""
 
 
 _states: dict[tuple, ProviderState] = {}
@@ -239,7 +250,7 @@ def _make_state(name: str, model_dir: str, sha256: str, threads: int) -> Provide
     try:
         return ProviderState(SentenceTransformerProvider(folder, sha256=sha256, threads=threads))
     except EmbeddingsUnavailable as error:
-        return ProviderState(None, str(error))
+        return ProviderState(None, error.summary, str(error))
 
 
 def provider_state() -> ProviderState:
@@ -257,7 +268,7 @@ def provider_state() -> ProviderState:
                 elif state.provider is None:
                     logger.warning(
                         "Semantic search is unavailable (%s): search falls back to lexical",
-                        state.reason,
+                        state.detail or state.reason,
                     )
     return state
 
@@ -266,11 +277,11 @@ def get_embedding_provider() -> EmbeddingProvider | None:
     return provider_state().provider
 
 
-def mark_unavailable(reason: str) -> None:
+def mark_unavailable(error: EmbeddingsUnavailable) -> None:
     """The provider failed in use (e.g. torch would not import): stop using it, say so once."""
     with _states_lock:
-        _states[_config()] = ProviderState(None, reason)
-    logger.warning("Semantic search is unavailable (%s): search falls back to lexical", reason)
+        _states[_config()] = ProviderState(None, error.summary, str(error))
+    logger.warning("Semantic search is unavailable (%s): search falls back to lexical", error)
 
 
 def reset_embedding_provider() -> None:

@@ -2,7 +2,7 @@
 
 Hybrid search scores each candidate (every lexical hit, and every semantic hit at least
 HUB_SEARCH_SEMANTIC_MIN_SCORE similar) by three things, tuned on the dev half of the relevance
-collection (docs/adr/0013-semantic-search-and-fusion.md):
+collection (docs/adr/0014-semantic-search-and-fusion.md):
 
 - its lexical score, scaled to 0..1 over the top `lexical_depth` lexical hits;
 - its cosine similarity to the query;

@@ -8,7 +8,7 @@ by cosine similarity (a dot product of unit vectors) with `argpartition`.
 
 Exact search is about 8 ms at 100,000 vectors of 384 dimensions. Past that,
 `HUB_SEARCH_VECTOR_INDEX=usearch` builds an HNSW graph (the `usearch` package) instead. See
-docs/adr/0013-semantic-search-and-fusion.md for the measured recall.
+docs/adr/0014-semantic-search-and-fusion.md for the measured recall.
 """
 
 from __future__ import annotations
@@ -87,7 +87,7 @@ def search(text: str, *, kind: str, limit: int) -> list[SearchHit]:
     try:
         vector = _query_vector(provider, text)
     except EmbeddingsUnavailable as error:
-        mark_unavailable(str(error))
+        mark_unavailable(error)
         return []
     return _nearest(index, vector, limit)
 
@@ -117,7 +117,7 @@ def hybrid_search(text: str, *, lexical: list[SearchHit], kind: str, limit: int)
     try:
         vector = _query_vector(provider, text)
     except EmbeddingsUnavailable as error:
-        mark_unavailable(str(error))
+        mark_unavailable(error)
         return lexical
     scaled = scaled_lexical_scores(lexical, depth=HYBRID_WEIGHTS.lexical_depth)
     candidates = dict.fromkeys(

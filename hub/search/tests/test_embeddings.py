@@ -75,7 +75,11 @@ def test_the_configured_provider_is_none_when_its_weights_differ(settings, tmp_p
     settings.HUB_EMBEDDINGS_SHA256 = "f" * 64
     pytest.importorskip("sentence_transformers")
     assert get_embedding_provider() is None
-    assert "refusing to load" in provider_state().reason
+    assert "refusing to load" in provider_state().detail
+    assert provider_state().reason == (
+        "refused the model: the sha256 of its model.safetensors is not HUB_EMBEDDINGS_SHA256"
+    )
+    assert str(folder) not in provider_state().reason  # /healthz shows no paths
 
 
 def test_a_missing_model_folder_is_logged_once(settings, tmp_path, caplog):

@@ -4,8 +4,11 @@ import logging
 
 import pytest
 
+from hub.search import embeddings
+from hub.search.embeddings import EmbeddingsUnavailable, FakeEmbeddingProvider
 from hub.search.models import SearchDocument
 from hub.search.selectors import effective_mode, search
+from hub.search.services import search_embed_missing
 
 pytestmark = pytest.mark.django_db
 
@@ -47,3 +50,23 @@ def test_healthz_reports_the_model_in_use(settings, client):
     search_state = client.get("/healthz").json()["search"]
     assert search_state["effective_mode"] == "hybrid"
     assert search_state["embeddings"] == "available: fake-256"
+
+
+class BrokenProvider(FakeEmbeddingProvider):
+    """A model that was there at start-up but fails when used (torch will not import)."""
+
+    def embed(self, texts):
+        raise EmbeddingsUnavailable("torch: /path/to/libtorch.so: cannot open", "torch failed")
+
+
+def test_a_model_that_fails_in_use_is_dropped_and_search_goes_on(settings, caplog):
+    settings.HUB_SEARCH_MODE = "hybrid"
+    SearchDocument.objects.create(kind="case", object_id=1, title="Missed bin collection")
+    search_embed_missing()
+    embeddings._states[embeddings._config()] = embeddings.ProviderState(BrokenProvider())
+    with caplog.at_level(logging.WARNING, logger="hub.search.embeddings"):
+        result = search(text="missed bins", kind="case")
+    assert result.ranked_ids == [1]
+    assert effective_mode() == "lexical"
+    assert embeddings.provider_state().reason == "torch failed"
+    assert "libtorch" in caplog.text
