@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from abc import ABC, abstractmethod
 from collections import OrderedDict
 from dataclasses import dataclass
 
@@ -152,7 +153,7 @@ def _query_vector(provider: EmbeddingProvider, text: str) -> np.ndarray:
     return vector
 
 
-class VectorIndex:
+class VectorIndex(ABC):
     """The vectors of one kind of record, with their record ids."""
 
     def __init__(self, ids: np.ndarray, matrix: np.ndarray) -> None:
@@ -173,8 +174,9 @@ class VectorIndex:
                 found[position] = self.matrix[row]
         return found
 
+    @abstractmethod
     def search(self, vector: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-        raise NotImplementedError
+        """The ids and scores of the `k` nearest vectors, best first."""
 
 
 class ExactIndex(VectorIndex):
