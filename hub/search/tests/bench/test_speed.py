@@ -7,9 +7,11 @@ from hub.cases.models import Resource
 from hub.search.bench.collection import read_jsonl
 from hub.search.bench.speed import (
     COMPOSED_PREFIX,
+    MIN_TIMED,
     Composer,
     GrowingCorpus,
     icontains_search,
+    time_each,
     time_size,
     timing_queries,
 )
@@ -81,3 +83,16 @@ def test_icontains_needs_every_word_in_some_field():
     assert count == 1
     assert [record.source_key for record in page] == ["lgsl:524"]
     assert icontains_search("bulky dashboard")[0] == 0
+
+
+def test_a_time_budget_stops_timing_once_spent_but_never_before_the_minimum():
+    called = []
+
+    def slow(text):
+        called.append(text)
+
+    texts = [str(number) for number in range(MIN_TIMED + 10)]
+    times = time_each(slow, texts, ["warm"], budget_seconds=1e-9)
+
+    assert len(times) == MIN_TIMED
+    assert called == ["warm", *texts[:MIN_TIMED]]
