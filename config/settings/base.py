@@ -147,6 +147,8 @@ HUB_EMBEDDINGS_SHA256 = env.str(
 HUB_EMBEDDINGS_THREADS = env.int("HUB_EMBEDDINGS_THREADS", 1)
 # How vectors are searched: "exact" (numpy, in memory) or "usearch" (HNSW, approximate).
 HUB_SEARCH_VECTOR_INDEX = env.str("HUB_SEARCH_VECTOR_INDEX", "exact")
+# How long a process trusts its in-memory vector index before checking the database again.
+HUB_SEARCH_INDEX_CHECK_SECONDS = env.int("HUB_SEARCH_INDEX_CHECK_SECONDS", 2)
 # Semantic hits: at most this many a search, each at least this similar (cosine).
 HUB_SEARCH_SEMANTIC_CANDIDATES = 100
 HUB_SEARCH_SEMANTIC_MIN_SCORE = 0.2

@@ -17,3 +17,5 @@ HUB_ENVIRONMENT = "test"
 # Deterministic embeddings (hub.search.embeddings.FakeEmbeddingProvider); the tests of the
 # real model build it themselves.
 HUB_EMBEDDINGS_PROVIDER = "fake"
+# Tests index then search at once: always check the vector index is current.
+HUB_SEARCH_INDEX_CHECK_SECONDS = 0

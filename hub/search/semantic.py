@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+import time
 from abc import ABC, abstractmethod
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -231,6 +232,7 @@ def build_index(ids: np.ndarray, matrix: np.ndarray, kind: str = INDEX_EXACT):
 class _Loaded:
     signature: tuple
     index: VectorIndex
+    checked_at: float = 0.0
 
 
 _indexes: dict[tuple, _Loaded] = {}
@@ -249,18 +251,24 @@ def _vectors(kind: str, model_key: str):
 
 
 def _index(kind: str, model_key: str) -> VectorIndex:
+    key = (connection.alias, connection.settings_dict["NAME"], kind, model_key)
+    loaded = _indexes.get(key)
+    now = time.monotonic()
+    # The freshness check is an aggregate over every vector of the kind: run it at most once
+    # per HUB_SEARCH_INDEX_CHECK_SECONDS, not on every search.
+    if loaded is not None and now - loaded.checked_at < settings.HUB_SEARCH_INDEX_CHECK_SECONDS:
+        return loaded.index
     vectors = _vectors(kind, model_key)
     signature = tuple(
         vectors.aggregate(count=Count("id"), last_id=Max("id"), updated=Max("updated_at")).values()
     ) + (settings.HUB_SEARCH_VECTOR_INDEX,)
-    key = (connection.alias, connection.settings_dict["NAME"], kind, model_key)
-    loaded = _indexes.get(key)
     if loaded is None or loaded.signature != signature:
         with _indexes_lock:
             loaded = _indexes.get(key)
             if loaded is None or loaded.signature != signature:
                 loaded = _Loaded(signature, _load(vectors, settings.HUB_SEARCH_VECTOR_INDEX))
                 _indexes[key] = loaded
+    loaded.checked_at = now
     return loaded.index
 
 

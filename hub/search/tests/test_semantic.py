@@ -90,3 +90,22 @@ def test_usearch_finds_what_exact_search_finds():
     assert found_ids[0] == 1042
     assert scores[0] == pytest.approx(1.0, abs=1e-5)
     assert len(set(exact_ids) & set(found_ids)) >= 8
+
+
+@pytest.mark.django_db
+def test_the_vector_index_freshness_check_runs_at_most_once_a_period(settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from hub.search import semantic
+
+    semantic.reset_indexes()
+    settings.HUB_SEARCH_INDEX_CHECK_SECONDS = 60
+    semantic._index("case", "fake")
+    with CaptureQueriesContext(connection) as queries:
+        semantic._index("case", "fake")
+    assert len(queries) == 0
+    settings.HUB_SEARCH_INDEX_CHECK_SECONDS = 0
+    with CaptureQueriesContext(connection) as queries:
+        semantic._index("case", "fake")
+    assert len(queries) == 1
