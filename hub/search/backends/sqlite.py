@@ -6,6 +6,7 @@ from django.db import connection
 
 from hub.search.backends.base import MARK_END, MARK_START, SearchBackend, SearchHit, marked_to_html
 from hub.search.query import ParsedQuery
+from hub.search.stopwords import content_terms
 from hub.search.words import stem
 
 # bm25() column weights: title over summary over body.
@@ -18,8 +19,8 @@ def _quoted(words) -> str:
 
 
 def match_expression(query: ParsedQuery) -> str:
-    """An OR of the query's quoted terms and phrases: never an FTS5 syntax error."""
-    parts = [_quoted([term]) for term in query.terms]
+    """An OR of the query's quoted terms (less stop words) and phrases: never a syntax error."""
+    parts = [_quoted([term]) for term in content_terms(query.terms)]
     parts += [_quoted(phrase) for phrase in query.phrases]
     return " OR ".join(parts)
 

@@ -27,3 +27,10 @@ def test_the_sqlite_expression_quotes_every_term():
 
 def test_the_postgres_text_joins_with_or():
     assert websearch_text(parse_query('tax "direct debit"')) == 'tax or "direct debit"'
+
+
+def test_the_sqlite_expression_leaves_out_stop_words_when_others_remain():
+    assert match_expression(parse_query("find out about the missed bins")) == (
+        '"find" OR "missed" OR "bins"'
+    )
+    assert match_expression(parse_query("about the")) == '"about" OR "the"'
