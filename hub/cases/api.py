@@ -41,7 +41,7 @@ class Ref(Schema):
 
 
 class NamedCode(Schema):
-    code: int
+    code: int = Field(validation_alias="lgsl_code")
     label: str
 
 
@@ -87,11 +87,6 @@ class CaseSummaryOut(Schema):
         return obj.get_absolute_url()
 
     @staticmethod
-    def resolve_lead_organisation(obj: Resource):
-        org = obj.lead_organisation
-        return {"slug": org.slug, "name": org.name} if org else None
-
-    @staticmethod
     def resolve_evidence_level_label(obj: Resource):
         return obj.get_evidence_level_display() if obj.evidence_level else None
 
@@ -101,13 +96,14 @@ class CaseSummaryOut(Schema):
 
 
 class CaseOut(CaseSummaryOut):
+    # Section names as leaders read them; the model's field names differ.
     problem: str
-    what_was_done: str
-    technology_and_suppliers: str
-    cost: str
-    benefits_text: str
+    what_was_done: str = Field(validation_alias="approach")
+    technology_and_suppliers: str = Field(validation_alias="technology_notes")
+    cost: str = Field(validation_alias="cost_notes")
+    benefits_text: str = Field(validation_alias="benefits_notes")
     lessons: str
-    what_we_would_do_differently: str
+    what_we_would_do_differently: str = Field(validation_alias="do_differently")
     body: str
     partner_organisations: list[Ref]
     service_areas: list[NamedCode]
@@ -119,55 +115,12 @@ class CaseOut(CaseSummaryOut):
     source_url: str
 
     @staticmethod
-    def resolve_what_was_done(obj):
-        return obj.approach
-
-    @staticmethod
-    def resolve_technology_and_suppliers(obj):
-        return obj.technology_notes
-
-    @staticmethod
-    def resolve_cost(obj):
-        return obj.cost_notes
-
-    @staticmethod
-    def resolve_benefits_text(obj):
-        return obj.benefits_notes
-
-    @staticmethod
-    def resolve_what_we_would_do_differently(obj):
-        return obj.do_differently
-
-    @staticmethod
-    def resolve_partner_organisations(obj):
-        return [{"slug": o.slug, "name": o.name} for o in obj.partner_organisations.all()]
-
-    @staticmethod
-    def resolve_service_areas(obj):
-        return [{"code": a.lgsl_code, "label": a.label} for a in obj.service_areas.all()]
-
-    @staticmethod
-    def resolve_themes(obj):
-        return [{"slug": t.slug, "name": t.name} for t in obj.themes.all()]
-
-    @staticmethod
     def resolve_technologies(obj):
         return [t.name for t in obj.technologies.all()]
 
     @staticmethod
     def resolve_suppliers(obj):
         return [s.name for s in obj.suppliers.all()]
-
-    @staticmethod
-    def resolve_adoptions(obj):
-        return [
-            {
-                "organisation": {"slug": a.organisation.slug, "name": a.organisation.name},
-                "cost_pounds": a.cost_pounds,
-                "months_to_live": a.months_to_live,
-            }
-            for a in obj.adoptions.all()
-        ]
 
 
 class _LazyCards:
