@@ -1,4 +1,4 @@
-"""Combining rankings: reciprocal rank fusion, and the hybrid of lexical and semantic search.
+"""The hybrid of lexical and semantic search (reciprocal rank fusion was measured and lost).
 
 Hybrid search scores each candidate (every lexical hit, and every semantic hit at least
 HUB_SEARCH_SEMANTIC_MIN_SCORE similar) by three things, tuned on the dev half of the relevance
@@ -17,22 +17,6 @@ from dataclasses import dataclass
 import numpy as np
 
 from hub.search.backends.base import SearchHit
-
-# Reciprocal rank fusion's damping constant: the usual 60 (Cormack et al., 2009).
-RRF_K = 60
-
-
-def reciprocal_rank_fusion(
-    rankings: list[list[SearchHit]], *, weights: list[float] | None = None, k: float = RRF_K
-) -> list[SearchHit]:
-    """One ranking from several: each hit scores the sum of weight / (k + rank) over lists."""
-    weights = weights or [1.0] * len(rankings)
-    scores: dict[int, float] = {}
-    for ranking, weight in zip(rankings, weights, strict=True):
-        for rank, hit in enumerate(ranking, start=1):
-            scores[hit.object_id] = scores.get(hit.object_id, 0.0) + weight / (k + rank)
-    ordered = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
-    return [SearchHit(object_id=object_id, score=score) for object_id, score in ordered]
 
 
 @dataclass(frozen=True)

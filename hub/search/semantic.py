@@ -63,11 +63,6 @@ def unavailable_reason() -> str:
     return provider_state().reason
 
 
-def fusion_weights() -> list[float]:
-    """[lexical weight, semantic weight] of hybrid search (hub.search.fusion.HybridWeights)."""
-    return [HYBRID_WEIGHTS.lexical, HYBRID_WEIGHTS.semantic]
-
-
 def query_text(text: str) -> str:
     """What is embedded for a query: the text without its excluded words and quote marks."""
     return " ".join(_QUOTE.sub(" ", _EXCLUDED.sub(" ", text or "")).split())[:500]

@@ -4,7 +4,7 @@ import pytest
 from hub.search import semantic, services
 from hub.search.backends.base import SearchHit
 from hub.search.embeddings import FakeEmbeddingProvider
-from hub.search.fusion import hybrid_fusion, reciprocal_rank_fusion, scaled_lexical_scores
+from hub.search.fusion import hybrid_fusion, scaled_lexical_scores
 from hub.search.models import SearchDocument
 from hub.search.selectors import search
 
@@ -19,28 +19,6 @@ def hits_with_scores(*pairs):
 
 def ids(ranking):
     return [hit.object_id for hit in ranking]
-
-
-def test_records_high_in_both_lists_come_first():
-    fused = reciprocal_rank_fusion([hits(1, 2, 3), hits(3, 1, 4)])
-    assert ids(fused) == [1, 3, 2, 4]
-
-
-def test_weights_favour_one_list():
-    lexical, semantic_ = hits(1, 2), hits(2, 1)
-    assert ids(reciprocal_rank_fusion([lexical, semantic_], weights=[2.0, 1.0])) == [1, 2]
-    assert ids(reciprocal_rank_fusion([lexical, semantic_], weights=[1.0, 2.0])) == [2, 1]
-
-
-def test_a_small_k_rewards_the_top_of_each_list():
-    # 1 and 3 top one list each; 2 is third in both. A small k prefers the top places.
-    lists = [hits(1, 5, 2), hits(3, 4, 2)]
-    assert set(ids(reciprocal_rank_fusion(lists, k=0.5))[:2]) == {1, 3}
-    assert ids(reciprocal_rank_fusion(lists, k=60))[0] == 2
-
-
-def test_equal_scores_keep_a_fixed_order():
-    assert ids(reciprocal_rank_fusion([hits(5), hits(4)])) == [4, 5]
 
 
 def test_lexical_scores_are_scaled_from_the_best_to_the_depth():
