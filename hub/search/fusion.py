@@ -24,11 +24,11 @@ class HybridWeights:
     lexical: float = 0.5
     semantic: float = 0.5
     # Similarity to the first pass's best candidate.
-    feedback: float = 1.5
+    feedback: float = 2.0
     # The first pass: lexical (0..1) plus this times the similarity to the query.
     first_pass_semantic: float = 2.0
     # Lexical scores are scaled between the best hit's and the one at this depth (then 0).
-    lexical_depth: int = 100
+    lexical_depth: int = 300
 
 
 HYBRID_WEIGHTS = HybridWeights()

@@ -28,8 +28,9 @@ class SearchDocument(models.Model):
 class DocumentEmbedding(models.Model):
     """The vector of one search document, from the model named by `model_key`.
 
-    `content_hash` is the sha256 of the text embedded (see `hub.search.vectors.embedding_text`),
-    so a vector is recomputed only when that text or the model changes.
+    `content_hash` is the sha256 of the passages embedded (`hub.search.vectors.passages_hash`),
+    so a vector is recomputed only when that text or the model changes. The vector blends the
+    passages' vectors (`hub.search.vectors.document_vector`).
     """
 
     document = models.OneToOneField(
@@ -45,8 +46,8 @@ class DocumentEmbedding(models.Model):
 
 
 class EmbeddingCache(models.Model):
-    """Vectors by model and text hash: re-indexing or re-importing unchanged text computes
-    nothing, even though a rebuild makes new search documents."""
+    """Vectors by model and text hash, one a passage: re-indexing or re-importing unchanged text
+    computes nothing, even though a rebuild makes new search documents."""
 
     model_key = models.CharField(max_length=80)
     content_hash = models.CharField(max_length=64)

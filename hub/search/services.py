@@ -17,7 +17,14 @@ from hub.search.backends import get_search_backend
 from hub.search.embeddings import EmbeddingProvider, EmbeddingsUnavailable, get_embedding_provider
 from hub.search.models import DocumentEmbedding, EmbeddingCache, SearchDocument
 from hub.search.registry import indexable, registered_kinds
-from hub.search.vectors import content_hash, embedding_text, vector_to_bytes
+from hub.search.vectors import (
+    content_hash,
+    document_vector,
+    embedding_passages,
+    passages_hash,
+    vector_from_bytes,
+    vector_to_bytes,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -25,10 +32,12 @@ logger = logging.getLogger(__name__)
 EMBED_BATCH = 256
 
 
+def document_passages(document: SearchDocument) -> list[str]:
+    return embedding_passages(title=document.title, summary=document.summary, body=document.body)
+
+
 def document_content_hash(document: SearchDocument) -> str:
-    return content_hash(
-        embedding_text(title=document.title, summary=document.summary, body=document.body)
-    )
+    return passages_hash(document_passages(document))
 
 
 def search_index_object(*, kind: str, object_id: int) -> bool:
@@ -74,7 +83,8 @@ def search_embed_later(*, document: SearchDocument) -> bool:
 
 @dataclass
 class EmbedCounts:
-    # Vectors the model computed, vectors taken from the cache, and vectors already current.
+    # Passage vectors the model computed and passage vectors taken from the cache, for the
+    # documents whose vector changed; documents whose vector was already current.
     computed: int = 0
     cached: int = 0
     unchanged: int = 0
@@ -87,6 +97,8 @@ class EmbedCounts:
 
 @transaction.atomic
 def _embed_batch(provider: EmbeddingProvider, document_ids: list[int]) -> EmbedCounts:
+    """Each document's vector from its passages' vectors (hub.search.vectors): every passage
+    looked up in the cache by its text hash, the model run only on those missing."""
     counts = EmbedCounts()
     documents = SearchDocument.objects.filter(pk__in=document_ids).only("title", "summary", "body")
     current = dict(
@@ -94,42 +106,49 @@ def _embed_batch(provider: EmbeddingProvider, document_ids: list[int]) -> EmbedC
             document_id__in=document_ids, model_key=provider.key
         ).values_list("document_id", "content_hash")
     )
-    texts: dict[int, tuple[str, str]] = {}  # document id -> (hash, text)
+    stale: dict[int, tuple[str, list[str]]] = {}  # document id -> (hash, passage hashes)
+    texts: dict[str, str] = {}  # passage hash -> passage
     for document in documents:
-        text = embedding_text(title=document.title, summary=document.summary, body=document.body)
-        digest = content_hash(text)
+        passages = document_passages(document)
+        digest = passages_hash(passages)
         if current.get(document.pk) == digest:
             counts.unchanged += 1
-        else:
-            texts[document.pk] = (digest, text)
-    if not texts:
+            continue
+        hashes = [content_hash(passage) for passage in passages]
+        texts.update(zip(hashes, passages, strict=True))
+        stale[document.pk] = (digest, hashes)
+    if not stale:
         return counts
-    hashes = {digest for digest, _ in texts.values()}
-    vectors = dict(
-        EmbeddingCache.objects.filter(model_key=provider.key, content_hash__in=hashes).values_list(
-            "content_hash", "vector"
-        )
-    )
-    missing = {digest: text for digest, text in texts.values() if digest not in vectors}
+    vectors = {
+        digest: vector_from_bytes(vector)
+        for digest, vector in EmbeddingCache.objects.filter(
+            model_key=provider.key, content_hash__in=texts
+        ).values_list("content_hash", "vector")
+    }
+    missing = {digest: text for digest, text in texts.items() if digest not in vectors}
     if missing:
         computed = provider.embed(list(missing.values()))
-        new_entries = [
-            EmbeddingCache(model_key=provider.key, content_hash=digest, vector=vector_to_bytes(row))
-            for digest, row in zip(missing, computed, strict=True)
-        ]
-        EmbeddingCache.objects.bulk_create(new_entries, ignore_conflicts=True)
-        vectors.update({entry.content_hash: entry.vector for entry in new_entries})
+        EmbeddingCache.objects.bulk_create(
+            [
+                EmbeddingCache(
+                    model_key=provider.key, content_hash=digest, vector=vector_to_bytes(row)
+                )
+                for digest, row in zip(missing, computed, strict=True)
+            ],
+            ignore_conflicts=True,
+        )
+        vectors.update(zip(missing, computed, strict=True))
     counts.computed = len(missing)
-    counts.cached = len(texts) - len(missing)
+    counts.cached = sum(len(hashes) for _, hashes in stale.values()) - counts.computed
     DocumentEmbedding.objects.bulk_create(
         [
             DocumentEmbedding(
                 document_id=document_id,
                 model_key=provider.key,
                 content_hash=digest,
-                vector=vectors[digest],
+                vector=vector_to_bytes(document_vector([vectors[h] for h in hashes])),
             )
-            for document_id, (digest, _) in texts.items()
+            for document_id, (digest, hashes) in stale.items()
         ],
         update_conflicts=True,
         unique_fields=["document"],

@@ -41,7 +41,7 @@ from hub.search.embeddings import get_embedding_provider
 from hub.search.models import DocumentEmbedding, EmbeddingCache, SearchDocument
 from hub.search.query import parse_query
 from hub.search.services import search_embed_missing
-from hub.search.vectors import VECTOR_DTYPE, content_hash, embedding_text, vector_to_bytes
+from hub.search.vectors import VECTOR_DTYPE, content_hash, embedding_passages, vector_to_bytes
 
 SIZES = (1_000, 10_000, 100_000)
 SEED = 20261125
@@ -185,8 +185,8 @@ def cache_composed_vectors(
     composed: dict[str, list[str]], doc_ids: dict[int, str], vectors: dict[str, np.ndarray]
 ) -> set[str]:
     """Put each composed document's composed vector in the embedding cache under the hash of
-    the text the search service embeds for it (from its search document), so the service
-    finds the vector there instead of running the model. Returns the hashes, to keep them out
+    every passage the search service embeds for it (from its search document), so the service
+    finds the vectors there instead of running the model. Returns the hashes, to keep them out
     of the bench's file cache."""
     provider = get_embedding_provider()
     documents = SearchDocument.objects.filter(kind=SEARCH_KIND).values_list(
@@ -197,18 +197,20 @@ def cache_composed_vectors(
         sources = composed.get(doc_ids.get(object_id, ""))
         if sources is None:
             continue
-        digest = content_hash(embedding_text(title=title, summary=summary, body=body))
         found = [vectors[doc_id] for doc_id in sources if doc_id in vectors]
         vector = np.sum(found, axis=0) if found else np.zeros(provider.dimensions)
         norm = np.linalg.norm(vector)
-        hashes.add(digest)
-        batch.append(
-            EmbeddingCache(
-                model_key=provider.key,
-                content_hash=digest,
-                vector=vector_to_bytes(vector / norm if norm else vector),
+        # Under every passage's hash: the document's blended vector is then the composed one.
+        for passage in embedding_passages(title=title, summary=summary, body=body):
+            digest = content_hash(passage)
+            hashes.add(digest)
+            batch.append(
+                EmbeddingCache(
+                    model_key=provider.key,
+                    content_hash=digest,
+                    vector=vector_to_bytes(vector / norm if norm else vector),
+                )
             )
-        )
         if len(batch) >= 1000:
             EmbeddingCache.objects.bulk_create(batch, ignore_conflicts=True)
             batch = []

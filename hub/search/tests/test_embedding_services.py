@@ -1,5 +1,6 @@
 """Vectors for semantic search: computed after indexing, through the cache, only when needed."""
 
+import numpy as np
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -14,7 +15,18 @@ from hub.search.services import (
     search_index_object,
     search_rebuild,
 )
-from hub.search.vectors import EMBED_TEXT_CHARS, embedding_text, vector_from_bytes
+from hub.search.vectors import (
+    EMBED_TEXT_CHARS,
+    LEAD_SHARE,
+    MAX_PASSAGES,
+    PASSAGE_WORDS,
+    content_hash,
+    document_vector,
+    embedding_passages,
+    embedding_text,
+    passages_hash,
+    vector_from_bytes,
+)
 from hub.taxonomy.models import ServiceArea
 
 pytestmark = pytest.mark.django_db
@@ -35,6 +47,55 @@ def test_the_text_embedded_is_title_summary_and_body_cut_short():
     text = embedding_text(title="Bins", summary="Missed  bins", body="word " * 2000)
     assert text.startswith("Bins Missed bins word word")
     assert len(text) == EMBED_TEXT_CHARS
+
+
+def test_a_short_record_is_one_passage_hashed_as_its_text():
+    passages = embedding_passages(title="Bins", summary="Missed bins", body="word " * 170)
+    assert passages == [embedding_text(title="Bins", summary="Missed bins", body="word " * 170)]
+    assert passages_hash(passages) == content_hash(passages[0])
+
+
+def test_a_long_record_is_read_in_passages_of_its_body_under_its_title():
+    body = " ".join(f"w{number}" for number in range(PASSAGE_WORDS * 3 + 40))
+    passages = embedding_passages(title="Missed  bins", summary="", body=body)
+    assert len(passages) == 4
+    assert passages[1] == "Missed bins " + " ".join(
+        f"w{number}" for number in range(PASSAGE_WORDS, 2 * PASSAGE_WORDS)
+    )
+    # The last 40 words make a passage of their own; a tail under 30 would not.
+    assert passages[3].split()[2:] == [
+        f"w{n}" for n in range(3 * PASSAGE_WORDS, 3 * PASSAGE_WORDS + 40)
+    ]
+    assert len(embedding_passages(title="T", body="word " * 100_000)) == MAX_PASSAGES
+
+
+def test_a_records_vector_blends_its_lead_passage_with_the_mean_of_all():
+    lead, other = np.eye(2, dtype=np.float32)
+    assert np.array_equal(document_vector([lead]), lead)
+    blended = document_vector([lead, other])
+    mean = (lead + other) / np.linalg.norm(lead + other)
+    expected = LEAD_SHARE * lead + (1 - LEAD_SHARE) * mean
+    assert np.allclose(blended, expected / np.linalg.norm(expected))
+    assert np.isclose(np.linalg.norm(blended), 1.0)
+    # The lead counts more than any other passage.
+    assert blended @ lead > blended @ other
+
+
+def test_a_long_records_passages_are_each_embedded_once_through_the_cache():
+    body = "missed bins " * PASSAGE_WORDS + "garden waste " * PASSAGE_WORDS
+    ServiceArea.objects.create(lgsl_code=1, label="Waste", description=body)
+    search_rebuild(kinds=["test-service"])
+    provider = get_embedding_provider()
+    passages = embedding_passages(title="Waste", body=body)
+    # The lead, one passage of bins, and two alike of garden waste: embedded once.
+    assert len(passages) == 4
+    assert len(set(passages)) == 3
+    assert provider.calls == 3
+    embedding = DocumentEmbedding.objects.get()
+    assert embedding.content_hash == passages_hash(passages)
+    expected = document_vector(list(provider.embed(passages)))
+    assert np.allclose(vector_from_bytes(embedding.vector), expected)
+    assert EmbeddingCache.objects.count() == 3
 
 
 def test_indexing_a_record_embeds_it_after_commit(
@@ -125,7 +186,7 @@ def test_the_command_computes_missing_vectors(capsys):
     assert not DocumentEmbedding.objects.exists()
     call_command("embed_search_index", "test-service", verbosity=0)
     assert DocumentEmbedding.objects.count() == 1
-    assert "Computed 1 vectors" in capsys.readouterr().out
+    assert "Computed 1 passage vectors" in capsys.readouterr().out
 
 
 def test_the_command_says_when_there_is_no_model(settings):

@@ -39,7 +39,7 @@ class Command(BaseCommand):
             counts = search_embed_missing(kinds=kinds or None, progress=bar.update)
         self.stdout.write(
             self.style.SUCCESS(
-                f"Computed {counts.computed} vectors, took {counts.cached} from the cache, "
-                f"{counts.unchanged} were current ({state.provider.key})"
+                f"Computed {counts.computed} passage vectors, took {counts.cached} from the cache, "
+                f"{counts.unchanged} documents were current ({state.provider.key})"
             )
         )
