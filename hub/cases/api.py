@@ -136,7 +136,8 @@ class _LazyCards:
         return len(self.ids)
 
     def __getitem__(self, page: slice):
-        return resource_cards(self.ids[page])
+        # CaseSummaryOut shows no themes.
+        return resource_cards(self.ids[page], themes=False)
 
 
 @cases_router.get(

@@ -58,17 +58,28 @@ EXPANSION_WEIGHT = 0.3
 def lexical_search(query: ParsedQuery, *, kind: str, limit: int = 1000) -> list[SearchHit]:
     """The database's full text search, the expansion's words counting EXPANSION_WEIGHT of the
     person's. Neither FTS5 nor tsquery weights terms within one query, so with an expansion
-    there are two: the person's words, then the same widened. A score sums over the words
-    matched (bm25 exactly, ts_rank_cd nearly), so widened minus own is what the added words
-    contribute: score = own + weight * (widened - own)."""
+    there are two searches. A score sums over the words matched (bm25 exactly, ts_rank_cd
+    nearly), so score = own + weight * (what the added words contribute).
+
+    Where the sum is exact (`additive_scores`), the second search is for the added words alone,
+    which is what they contribute; else it is for all the words, less what the person's own
+    words scored: score = own + weight * (widened - own)."""
     backend = get_search_backend()
     own = backend.search(query, kind=kind, limit=limit)
     if not query.has_expansions:
         return own
     scores = {hit.object_id: hit.score for hit in own}
-    for hit in backend.search(query.widened(), kind=kind, limit=limit):
-        base = scores.get(hit.object_id, 0.0)
-        scores[hit.object_id] = base + EXPANSION_WEIGHT * max(hit.score - base, 0.0)
+    if getattr(backend, "additive_scores", False):
+        added = ParsedQuery(
+            terms=tuple(word for word in query.expansions if word not in query.terms),
+            phrases=query.expansion_phrases,
+        )
+        for hit in backend.search(added, kind=kind, limit=limit):
+            scores[hit.object_id] = scores.get(hit.object_id, 0.0) + EXPANSION_WEIGHT * hit.score
+    else:
+        for hit in backend.search(query.widened(), kind=kind, limit=limit):
+            base = scores.get(hit.object_id, 0.0)
+            scores[hit.object_id] = base + EXPANSION_WEIGHT * max(hit.score - base, 0.0)
     ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:limit]
     return [SearchHit(object_id=object_id, score=score) for object_id, score in ranked]
 
@@ -96,13 +107,7 @@ def search(
             # Lexical and semantic hits ranked together (hub.search.fusion.hybrid_fusion).
             hits = semantic.hybrid_search(text, lexical=hits, kind=kind, limit=limit)
     if query.exclusions:
-        excluded = {
-            hit.object_id
-            for hit in get_search_backend().search(
-                ParsedQuery(terms=query.exclusions, phrases=()), kind=kind, limit=100_000
-            )
-        }
-        hits = [hit for hit in hits if hit.object_id not in excluded]
+        hits = _without_excluded(hits, query.exclusions, kind=kind)
     return SearchResult(
         query=query,
         hits=hits[:limit],
@@ -112,6 +117,17 @@ def search(
         # ones still deserves a correction. Cheap when every word is in the index.
         suggestion=vocabulary.suggest(query, kind=kind) if vocabulary_aids else "",
     )
+
+
+def _without_excluded(hits: list[SearchHit], words: tuple[str, ...], *, kind: str):
+    """The hits but those holding any of `words`. One search a word: a search for several
+    may leave the common ones out of its match (the SQLite backend does)."""
+    backend = get_search_backend()
+    excluded: set[int] = set()
+    for word in words:
+        found = backend.search(ParsedQuery(terms=(word,), phrases=()), kind=kind, limit=100_000)
+        excluded.update(hit.object_id for hit in found)
+    return [hit for hit in hits if hit.object_id not in excluded]
 
 
 def search_snippets(*, result: SearchResult, kind: str, object_ids: list[int]) -> dict[int, str]:

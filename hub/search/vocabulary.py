@@ -16,10 +16,14 @@ can rank them lower (see `hub.search.selectors`). Words are compared by their Po
 import itertools
 import math
 import string
+import time
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
+
+from django.conf import settings
+from django.db import connection
 
 from hub.search.backends import get_search_backend
 from hub.search.query import ParsedQuery
@@ -118,13 +122,22 @@ class _NameIndex:
     by_stem: dict[str, set[int]]
 
 
+@dataclass
+class _LoadedNames:
+    version: Hashable
+    index: _NameIndex
+    checked_at: float
+
+
 _sources: dict[str, NameSource] = {}
-_indexes: dict[str, tuple[Hashable, _NameIndex]] = {}
+# By (database, source name).
+_indexes: dict[tuple[str, str], _LoadedNames] = {}
 
 
 def register_names(source: NameSource) -> None:
     _sources[source.name] = source
-    _indexes.pop(source.name, None)
+    for key in [key for key in _indexes if key[1] == source.name]:
+        del _indexes[key]
 
 
 def _build_index(terms: Iterable[NamedTerm]) -> _NameIndex:
@@ -143,12 +156,19 @@ def _build_index(terms: Iterable[NamedTerm]) -> _NameIndex:
 
 
 def _name_index(source: NameSource) -> _NameIndex:
+    """The source's terms, indexed. Its version is asked at most once a
+    HUB_SEARCH_INDEX_CHECK_SECONDS, as the vector index's is, not on every search."""
+    key = (str(connection.settings_dict["NAME"]), source.name)
+    cached = _indexes.get(key)
+    now = time.monotonic()
+    if cached is not None and now - cached.checked_at < settings.HUB_SEARCH_INDEX_CHECK_SECONDS:
+        return cached.index
     version = source.version()
-    cached = _indexes.get(source.name)
-    if cached is None or cached[0] != version:
-        cached = (version, _build_index(source.terms()))
-        _indexes[source.name] = cached
-    return cached[1]
+    if cached is None or cached.version != version:
+        cached = _LoadedNames(version, _build_index(source.terms()), now)
+        _indexes[key] = cached
+    cached.checked_at = now
+    return cached.index
 
 
 def _name_matches(name: tuple[str, ...], said: set[str]) -> int:

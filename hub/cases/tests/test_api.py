@@ -1,4 +1,6 @@
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from hub.cases.models import Status
 from hub.cases.search import SEARCH_KIND
@@ -17,6 +19,16 @@ def test_the_list_has_the_page_filters_and_only_published_records(client):
     assert [item["title"] for item in body["items"]] == ["Missed bins online"]
     body = client.get("/api/v1/cases", {"stage": ["stopped", "live"]}).json()
     assert body["count"] == 2
+
+
+def test_a_page_of_results_is_read_without_the_themes_it_does_not_show(client):
+    ResourceFactory(title="Missed bins online")
+    search_rebuild(kinds=[SEARCH_KIND])
+    with CaptureQueriesContext(connection) as queries:
+        body = client.get("/api/v1/cases", {"q": "missed bins"}).json()
+    assert body["count"] == 1
+    assert "themes" not in body["items"][0]
+    assert not [query for query in queries if "cases_resource_themes" in query["sql"]]
 
 
 def test_the_detail_answers_404_for_unpublished(client):

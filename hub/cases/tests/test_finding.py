@@ -11,7 +11,7 @@ import pytest
 from django.test import RequestFactory
 
 from hub.cases.filters import CaseQuery, parse_case_query
-from hub.cases.models import BenefitPeriod, EvidenceStatus, Stage, Status
+from hub.cases.models import BenefitPeriod, EvidenceStatus, Resource, Stage, Status
 from hub.cases.search import SEARCH_KIND
 from hub.cases.selectors import case_search
 from hub.cases.tests.factories import AdoptionFactory, BenefitFactory, ResourceFactory
@@ -87,6 +87,17 @@ def test_search_finds_published_records_through_the_search_service(records):
     found = case_search(query(q="missed bins"))
     assert slugs(found) == [records["bins"].slug]
     assert found.search_result is not None
+
+
+def test_relevance_order_keeps_only_published_records_the_filters_allow(records):
+    both = case_search(query(q="online"), with_facets=False)
+    assert set(both.ordered_ids()) == {records["bins"].pk, records["tax"].pk}
+    live = case_search(query(q="online", stage=("live",)), with_facets=False)
+    assert live.ordered_ids() == [records["bins"].pk]
+    # Unpublished since it was indexed (no signal, so the index still holds it).
+    Resource.objects.filter(pk=records["bins"].pk).update(status=Status.DRAFT)
+    assert case_search(query(q="online"), with_facets=False).ordered_ids() == [records["tax"].pk]
+    assert case_search(query(q="online")).total == 1
 
 
 def test_without_words_the_newest_come_first(records):

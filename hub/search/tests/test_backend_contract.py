@@ -97,6 +97,14 @@ class SearchBackendContract:
         assert self.ids("missed", kind="other") == [1]
         assert self.ids("missed") == [1]
 
+    def test_a_kind_is_found_when_other_kinds_rank_above_it(self):
+        for object_id in range(2, 8):
+            SearchDocument.objects.create(
+                kind="other", object_id=object_id, title="Missed bin", summary="Missed bin"
+            )
+        hits = self.backend.search(parse_query("missed bin"), kind="case", limit=2)
+        assert [hit.object_id for hit in hits] == [1, 3]
+
     def test_a_quoted_phrase_matches_the_words_together(self):
         assert self.ids('"direct debit"') == [2]
 

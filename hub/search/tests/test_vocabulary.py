@@ -7,9 +7,10 @@ PostgreSQL, so each backend's word counts are tested too.
 import pytest
 
 from hub.search import vocabulary
+from hub.search.backends import get_search_backend
 from hub.search.models import SearchDocument
 from hub.search.query import parse_query
-from hub.search.selectors import Mode, search
+from hub.search.selectors import EXPANSION_WEIGHT, Mode, lexical_search, search
 from hub.search.vocabulary import (
     expand,
     matched_labels,
@@ -147,6 +148,28 @@ def test_the_lgsl_vocabulary_is_cached_until_a_service_changes(django_assert_num
     assert not expand(parse_query("renting council garages")).has_expansions
 
 
+@pytest.mark.django_db
+def test_the_lgsl_vocabulary_is_checked_at_most_once_a_period(
+    settings, monkeypatch, django_assert_num_queries
+):
+    monkeypatch.setattr(vocabulary, "_indexes", {})
+    settings.HUB_SEARCH_INDEX_CHECK_SECONDS = 3600
+    area = ServiceArea.objects.create(
+        lgsl_code=4,
+        label="Garage lettings",
+        history_notes="Term name changed from 'Council garages - renting' to 'x' in version 3.",
+    )
+    lettings = ("garage", "lettings")
+    assert expand(parse_query("renting council garages")).expansion_phrases == (lettings,)
+    area.label = "Garage tenancies"
+    area.save()
+    with django_assert_num_queries(0):  # within the period: not even the check
+        assert expand(parse_query("renting council garages")).expansion_phrases == (lettings,)
+    settings.HUB_SEARCH_INDEX_CHECK_SECONDS = 0
+    tenancies = ("garage", "tenancies")
+    assert expand(parse_query("renting council garages")).expansion_phrases == (tenancies,)
+
+
 # --- Searching with the vocabulary ------------------------------------------------------------
 
 
@@ -158,6 +181,22 @@ def test_a_query_in_a_leaders_words_finds_a_record_in_other_words(documents):
 def test_the_persons_own_words_rank_above_words_the_expansion_added(documents):
     # "waste" is the person's word here: the garden waste record outranks the missed bin one.
     assert ids("waste")[0] == 2
+
+
+def test_an_added_word_counts_a_fixed_share_of_what_it_scores_alone(documents):
+    # "rubbish" adds bin, refuse and waste: each hit scores its own words' score plus
+    # EXPANSION_WEIGHT of what the added words score (on every backend: the widened query
+    # less the person's words, where scores are not an exact sum).
+    backend = get_search_backend()
+    query = expand(parse_query("rubbish collection"))
+    own = {hit.object_id: hit.score for hit in backend.search(query, kind="case")}
+    widened = {hit.object_id: hit.score for hit in backend.search(query.widened(), kind="case")}
+    hits = lexical_search(query, kind="case")
+    assert {hit.object_id for hit in hits} == set(widened)
+    for hit in hits:
+        base = own.get(hit.object_id, 0.0)
+        expected = base + EXPANSION_WEIGHT * max(widened[hit.object_id] - base, 0.0)
+        assert hit.score == pytest.approx(expected, rel=1e-6, abs=1e-9)
 
 
 def test_without_vocabulary_aids_there_is_no_expansion(documents):
