@@ -10,6 +10,7 @@ urlpatterns = [
     path("account/", include("hub.accounts.urls")),
     path("organisations/", include("hub.organisations.urls")),
     path("cases/", include("hub.cases.urls")),
+    path("events/", include("hub.events.urls")),
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

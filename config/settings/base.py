@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "hub.taxonomy",
     "hub.search",
     "hub.cases",
+    "hub.events",
     "hub.pages",
     "hub.demo",
 ]

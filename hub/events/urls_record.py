@@ -1,0 +1,3 @@
+"""URL patterns of the record pages (see hub/events/urls.py)."""
+
+urlpatterns: list = []
