@@ -4,6 +4,7 @@ from django.core.management import CommandError, call_command
 from hub.accounts.models import User
 from hub.accounts.roles import Role
 from hub.demo.services import DEMO_ACCOUNTS, DEMO_COUNCILS_CSV, DEMO_PASSWORD, demo_seed
+from hub.events.models import Access, Attendance, Event, PlaceStatus, RecordStatus
 from hub.organisations.importers.register import read_register, register_import
 from hub.organisations.models import Organisation, Person, Place
 
@@ -22,6 +23,21 @@ def test_the_seed_makes_a_working_hub_marked_as_demo():
     assert Person.objects.filter(is_demo=False).count() == 0
 
 
+def test_the_seed_has_round_tables_answered_every_way_and_one_that_happened():
+    demo_seed()
+    coming = Event.objects.get(slug="north-west-round-table-health-and-care")
+    assert coming.is_private
+    assert not coming.has_happened
+    statuses = set(coming.invitations.values_list("status", flat=True))
+    assert statuses == {PlaceStatus.ACCEPTED, PlaceStatus.WAITING, PlaceStatus.DECLINED}
+    assert coming.invitations.filter(status=PlaceStatus.ACCEPTED).count() == coming.capacity
+    happened = Event.objects.get(slug="north-west-round-table-devolution")
+    assert happened.has_happened
+    assert happened.record.status == RecordStatus.PUBLISHED
+    assert happened.invitations.filter(attendance=Attendance.PRESENT).count() == 2
+    assert Event.objects.filter(access=Access.OPEN, is_demo=True).exists()
+
+
 def test_running_the_seed_twice_changes_nothing():
     demo_seed()
     counts = (
@@ -29,6 +45,7 @@ def test_running_the_seed_twice_changes_nothing():
         Place.objects.count(),
         User.objects.count(),
         Person.objects.count(),
+        Event.objects.count(),
     )
     summary = demo_seed()
     assert "nothing" in str(summary)
@@ -37,6 +54,7 @@ def test_running_the_seed_twice_changes_nothing():
         Place.objects.count(),
         User.objects.count(),
         Person.objects.count(),
+        Event.objects.count(),
     )
 
 
