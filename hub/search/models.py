@@ -41,6 +41,11 @@ class DocumentEmbedding(models.Model):
     vector = models.BinaryField(help_text="float32, L2-normalised, little-endian.")
     updated_at = models.DateTimeField(auto_now=True)
 
+    class Meta:
+        # Covers the freshness check of the in-memory vector index (hub.search.semantic):
+        # count, highest id and latest update of a model's vectors, without reading a vector.
+        indexes = [models.Index(fields=["model_key", "updated_at"], name="embedding_freshness")]
+
     def __str__(self) -> str:
         return f"{self.model_key} vector of {self.document_id}"
 
