@@ -2,9 +2,11 @@
 
 from hub.cases.api import cases_router
 from hub.core.api import build_api
+from hub.events.api import events_router
 from hub.organisations.api import organisations_router, places_router
 
 api = build_api(urls_namespace="api-v1")
 api.add_router("/organisations", organisations_router)
 api.add_router("/places", places_router)
 api.add_router("/cases", cases_router)
+api.add_router("/events", events_router)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
@@ -437,7 +437,9 @@ def schedule_reminders(event: Event) -> None:
 
     now = timezone.now()
     for kind, offset in REMINDER_OFFSETS.items():
-        run_at = event.starts_at - offset
+        # On the London clock: "a day before" a 9am event is 9am the day before, even when
+        # the clocks change in between (aware arithmetic in one zone keeps the wall time).
+        run_at = timezone.localtime(event.starts_at) - offset
         if run_at <= now:
             continue
         enqueue_on_commit(
@@ -450,7 +452,11 @@ def send_reminders(event_id: int, kind: str, starts_at: str) -> int:
     from hub.events.models import ReminderSent
 
     event = Event.objects.filter(pk=event_id, status=EventStatus.SCHEDULED).first()
-    if event is None or event.starts_at.isoformat() != starts_at or kind not in REMINDER_OFFSETS:
+    if event is None or kind not in REMINDER_OFFSETS or event.has_happened:
+        return 0
+    # Compared as instants, not as text: the scheduled time may carry the London offset
+    # ("+01:00") where the database gives UTC back ("+00:00") for the same moment.
+    if event.starts_at != datetime.fromisoformat(starts_at):
         return 0
     sent = 0
     for invitation in event.invitations.filter(status=PlaceStatus.ACCEPTED):
