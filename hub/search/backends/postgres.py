@@ -1,4 +1,12 @@
-"""PostgreSQL full text: a weighted tsvector column with a GIN index, ts_rank_cd ranking."""
+"""PostgreSQL full text: a weighted tsvector column with a GIN index, ranked BM25-like.
+
+The GIN index finds the records matching any part of the query (an OR of its words and
+phrases, parsed by `websearch_to_tsquery`). Each part then scores `ts_rank` (a saturating,
+field-weighted term frequency) times its inverse document frequency, and a record scores the
+sum over the parts. Neither `ts_rank_cd` nor `ts_rank` over the whole OR query knows how rare
+a word is, and `ts_rank_cd` without normalisation ranks long records far too high: measured
+on the relevance collection in docs/adr/0015-postgresql-lexical-ranking.md.
+"""
 
 import re
 
@@ -7,8 +15,12 @@ from django.db import connection
 from hub.search.backends.base import MARK_END, MARK_START, SearchBackend, SearchHit, marked_to_html
 from hub.search.query import ParsedQuery
 
-# ts_rank_cd weights for {D, C, B, A}: body (C) 0.2, summary (B) 0.5, title (A) 1.0.
-RANK_WEIGHTS = "{0.1, 0.2, 0.5, 1.0}"
+# ts_rank weights for {D, C, B, A}: body (C) 0.33, summary (B) 0.7, title (A) 1.0; D is unused.
+RANK_WEIGHTS = "{0.1, 0.33, 0.7, 1.0}"
+# ts_rank's normalisation: none. ts_rank saturates a word's frequency in a record by itself,
+# and the idf keeps common words from adding up; dividing by the length (1) measured no better
+# (docs/adr/0015-postgresql-lexical-ranking.md).
+NORMALISATION = 0
 CONFIG = "english"
 # The dictionary the english configuration stems words with.
 STEMMER = "english_stem"
@@ -27,27 +39,93 @@ def _lexeme_counts(cursor, stamp: tuple) -> dict[str, int]:
     return cached[1]
 
 
+def query_parts(query: ParsedQuery) -> list[str]:
+    """`websearch_to_tsquery` input for each part of the query: a word, or a quoted phrase."""
+    return list(query.terms) + ['"' + " ".join(phrase) + '"' for phrase in query.phrases]
+
+
 def websearch_text(query: ParsedQuery) -> str:
     """websearch_to_tsquery input: terms and quoted phrases joined with `or`."""
-    parts = list(query.terms) + ['"' + " ".join(phrase) + '"' for phrase in query.phrases]
-    return " or ".join(parts)
+    return " or ".join(query_parts(query))
+
+
+def ranking_sql(parts: int) -> str:
+    """The search for a query of `parts` parts (bound as %(part1)s...): BM25-like.
+
+    - `matched`: the records of the kind that match any part, through the GIN index. Each
+      vector is copied once (`|| ''::tsvector`) so that the ranks read it in memory, not
+      fetched and decompressed from TOAST storage once a part. Each record keeps one ts_rank
+      a part (0 where the part does not match).
+    - `idf`: a part's document frequency is the number of matched records it matches (every
+      record of the kind that holds it matches the OR), its idf BM25's
+      ln(1 + (N - df + 0.5) / (df + 0.5)), N the records of the kind.
+    - score = the sum over the parts of idf x ts_rank: exactly additive over the parts, which
+      `selectors.lexical_search` relies on to weigh the vocabulary's added words.
+    """
+    numbers = range(1, parts + 1)
+    # ts_rank gives 1e-20, not 0, where a phrase does not match: `@@` says whether it does.
+    part = "websearch_to_tsquery(%(config)s::regconfig, %(part{})s)"
+    ranks = ", ".join(
+        f"CASE WHEN e.v @@ {part.format(i)} "
+        f"THEN ts_rank(%(weights)s::float4[], e.v, {part.format(i)}, {NORMALISATION}) "
+        "ELSE 0 END"
+        for i in numbers
+    )
+    counts = ", ".join(f"count(*) FILTER (WHERE m.r[{i}] > 0)" for i in numbers)
+    score = " + ".join(f"m.r[{i}] * s.idf[{i}]" for i in numbers)
+    return f"""
+        WITH matched AS MATERIALIZED (
+            SELECT e.object_id, ARRAY[{ranks}] AS r
+            FROM (
+                SELECT d.object_id, d.search_vector || ''::tsvector AS v
+                FROM search_searchdocument d
+                WHERE d.search_vector @@ websearch_to_tsquery(%(config)s::regconfig, %(text)s)
+                  AND d.kind = %(kind)s
+                OFFSET 0
+            ) e
+        ), frequencies AS (
+            SELECT ARRAY[{counts}]::float8[] AS df,
+                   (SELECT count(*) FROM search_searchdocument WHERE kind = %(kind)s)::float8 AS n
+            FROM matched m
+        ), s AS MATERIALIZED (
+            SELECT ARRAY(
+                SELECT ln(1 + (f.n - u.df + 0.5) / (u.df + 0.5))
+                FROM unnest(f.df) WITH ORDINALITY AS u(df, i) ORDER BY u.i
+            ) AS idf
+            FROM frequencies f
+        )
+        SELECT m.object_id, {score} AS score
+        FROM matched m, s
+        ORDER BY score DESC, m.object_id
+        LIMIT %(limit)s
+    """  # noqa: S608 - only numbers and constants are formatted in; user input is bound
+
+
+def ranking_statement(query: ParsedQuery, *, kind: str, limit: int) -> tuple[str, dict]:
+    """The ranked search's SQL and parameters, for a query that is not empty."""
+    parts = query_parts(query)
+    params = {
+        "weights": RANK_WEIGHTS,
+        "config": CONFIG,
+        "text": websearch_text(query),
+        "kind": kind,
+        "limit": limit,
+    }
+    params.update({f"part{number}": part for number, part in enumerate(parts, start=1)})
+    return ranking_sql(len(parts)), params
 
 
 class PostgresFullTextBackend(SearchBackend):
     engine = "PostgreSQL full text"
+    # A score is a sum over the query's parts (ranking_sql), so the vocabulary's added words
+    # can be searched alone and their score added (selectors.lexical_search).
+    additive_scores = True
 
     def search(self, query: ParsedQuery, *, kind: str, limit: int = 1000) -> list[SearchHit]:
         if query.is_empty:
             return []
-        sql = """
-            SELECT d.object_id, ts_rank_cd(%s::float4[], d.search_vector, q) AS score
-            FROM search_searchdocument d, websearch_to_tsquery(%s::regconfig, %s) q
-            WHERE d.search_vector @@ q AND d.kind = %s
-            ORDER BY score DESC, d.object_id
-            LIMIT %s
-        """
         with connection.cursor() as cursor:
-            cursor.execute(sql, [RANK_WEIGHTS, CONFIG, websearch_text(query), kind, limit])
+            cursor.execute(*ranking_statement(query, kind=kind, limit=limit))
             return [SearchHit(object_id=row[0], score=float(row[1])) for row in cursor.fetchall()]
 
     def snippets(self, query: ParsedQuery, *, kind: str, object_ids: list[int]) -> dict[int, str]:
