@@ -1,6 +1,6 @@
 """The one-question form behind a personal invitation link: can you come?"""
 
-from crispy_forms_gds.layout import HTML, ConditionalQuestion, ConditionalRadios, Field, Layout
+from crispy_forms_gds.layout import HTML, Field, Fieldset, Layout, Size
 from django import forms
 
 from hub.core.forms import GDSFormMixin
@@ -22,7 +22,7 @@ class RespondForm(GDSFormMixin, forms.Form):
         error_messages={"required": "Select whether you can come"},
     )
     reason = forms.CharField(
-        label="Why can you not come? (optional)",
+        label="If you cannot come, why not? (optional)",
         help_text="The facilitator sees this. It helps them plan the next round table.",
         required=False,
         max_length=500,
@@ -38,9 +38,6 @@ class RespondForm(GDSFormMixin, forms.Form):
 
     def __init__(self, *args, invitation: Invitation, **kwargs):
         super().__init__(*args, **kwargs)
-        # Conditional radios number their options from 0, not 1 as plain radios do: the error
-        # summary's link must reach the first option.
-        self.auto_id = "id_%s_0"
         self.invitation = invitation
         has_place = invitation.status in (PlaceStatus.ACCEPTED, PlaceStatus.WAITING)
         choices = []
@@ -62,21 +59,23 @@ class RespondForm(GDSFormMixin, forms.Form):
             choices.append((Answer.DEPUTY, deputy_label))
         self.fields["answer"].choices = choices
 
-        questions: list = [
-            ConditionalQuestion(decline_label, Field.textarea("reason", rows=3)),
-        ]
+        # No conditional reveal: GOV.UK Frontend marks revealing radios aria-expanded, which
+        # axe reports as an ARIA attribute radios may not have (WCAG 4.1.2). Each follow-up
+        # question says when it applies instead.
+        parts: list = [Field.radios("answer", legend_size=Size.MEDIUM)]
         if not has_place:
-            # Revealing a line, not nothing: each radio's aria-controls must name an element.
-            questions.insert(0, ConditionalQuestion("Yes, I can come", HTML(ACCEPT_NOTE)))
+            parts.append(HTML(ACCEPT_NOTE))
+        parts.append(Field.textarea("reason", rows=3))
         if invitation.event.allow_deputies:
-            questions.append(
-                ConditionalQuestion(
-                    deputy_label,
+            parts.append(
+                Fieldset(
                     Field.text("deputy_name", autocomplete="off", spellcheck="false"),
                     Field.text("deputy_email", autocomplete="off", spellcheck="false"),
+                    legend="If you are sending a deputy",
+                    legend_size=Size.SMALL,
                 )
             )
-        self.helper.layout = Layout(ConditionalRadios("answer", *questions))
+        self.helper.layout = Layout(*parts)
 
     def clean(self):
         cleaned = super().clean()
