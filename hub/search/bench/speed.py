@@ -300,17 +300,16 @@ def bare_query() -> tuple[str, Callable[[str], list]]:
 
         return "bare FTS5", run
 
-    from hub.search.backends.postgres import CONFIG, RANK_WEIGHTS, websearch_text
+    from hub.search.backends.postgres import ranking_statement
 
-    sql = """
-        SELECT d.object_id, ts_rank_cd(%s::float4[], d.search_vector, q) AS score
-        FROM search_searchdocument d, websearch_to_tsquery(%s::regconfig, %s) q
-        WHERE d.search_vector @@ q ORDER BY score DESC LIMIT 10
-    """
-
+    # The backend's own ranked statement (BM25-like over the GIN-indexed match), top 10.
     def run(text: str) -> list:
+        query = parse_query(text)
+        if query.is_empty:
+            return []
+        sql, params = ranking_statement(query, kind=SEARCH_KIND, limit=10)
         with connection.cursor() as cursor:
-            cursor.execute(sql, [RANK_WEIGHTS, CONFIG, websearch_text(parse_query(text))])
+            cursor.execute(sql, params)
             return cursor.fetchall()
 
     return "bare full text", run
