@@ -29,13 +29,24 @@ def _link_in_last_email_to(address: str) -> str:
     return "/events/" + link.split("/events/", 1)[1]
 
 
-def _fresh_page(page: Page) -> Page:
-    """A new browser context: nobody signed in, no cookies shared with the facilitator."""
-    return page.context.browser.new_context(base_url=page.url.split("/events")[0]).new_page()
+@pytest.fixture
+def fresh_page(hub_page: Page):
+    """New browser contexts: nobody signed in, no cookies shared with the facilitator. Each is
+    closed before the live server stops, so no request of theirs outlives it."""
+    contexts = []
+
+    def make() -> Page:
+        context = hub_page.context.browser.new_context(base_url=hub_page.url.split("/events")[0])
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
 
 
-def _answer(page: Page, link: str, answer: str, *, reason: str = "") -> Page:
-    invitee = _fresh_page(page)
+def _answer(new_page, link: str, answer: str, *, reason: str = "") -> Page:
+    invitee = new_page()
     invitee.goto(link)
     expect(invitee.get_by_role("heading", level=1)).to_contain_text(TITLE)
     assert_no_axe_violations(invitee)
@@ -90,7 +101,7 @@ def _invite(page: Page, event: Event, *, person: str = "", name: str = "", email
 
 @pytest.mark.browser
 def test_a_private_round_table_from_invitation_to_an_unattributed_record(
-    hub_page: Page, immediate_tasks
+    hub_page: Page, immediate_tasks, fresh_page
 ):
     SignInPage(hub_page).goto()
     SignInPage(hub_page).sign_in("facilitator@example.org", DEMO_PASSWORD)
@@ -104,15 +115,15 @@ def test_a_private_round_table_from_invitation_to_an_unattributed_record(
     _invite(hub_page, event, name="Jordan Sample", email="jordan.sample@example.org")
 
     # One accepts (the only place), one declines with a reason, one joins the waiting list.
-    _answer(hub_page, _link_in_last_email_to("councillor@example.org"), "Yes, I can come")
+    _answer(fresh_page, _link_in_last_email_to("councillor@example.org"), "Yes, I can come")
     _answer(
-        hub_page,
+        fresh_page,
         _link_in_last_email_to("officer@example.org"),
         "No, I cannot come",
         reason="Budget setting meeting",
     )
     waiting = _answer(
-        hub_page, _link_in_last_email_to("jordan.sample@example.org"), "Yes, I can come"
+        fresh_page, _link_in_last_email_to("jordan.sample@example.org"), "Yes, I can come"
     )
     expect(waiting.locator(".govuk-panel")).to_contain_text("waiting list")
     # The link works once.
@@ -125,7 +136,7 @@ def test_a_private_round_table_from_invitation_to_an_unattributed_record(
     assert_no_axe_violations(hub_page)
 
     # Private details are refused to an uninvited member and to the public.
-    stranger = _fresh_page(hub_page)
+    stranger = fresh_page()
     assert stranger.goto(f"/events/{event.slug}/").status == 404
     SignInPage(stranger).goto()
     SignInPage(stranger).sign_in("editor@example.org", DEMO_PASSWORD)
@@ -133,7 +144,7 @@ def test_a_private_round_table_from_invitation_to_an_unattributed_record(
     assert stranger.goto(f"/events/{event.slug}/attendees/").status == 404
 
     # The councillor gives up the place: it goes to the waiting list, who are told.
-    councillor = _fresh_page(hub_page)
+    councillor = fresh_page()
     SignInPage(councillor).goto()
     SignInPage(councillor).sign_in("councillor@example.org", DEMO_PASSWORD)
     councillor.goto(f"/events/{event.slug}/")
