@@ -14,6 +14,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from hub.accounts.models import User
+from hub.accounts.roles import Role
 from hub.cases.contribute_forms import GovukDateField
 from hub.cases.models import Resource
 from hub.cases.selectors import published_resources
@@ -141,6 +143,7 @@ class EventForm(GDSFormMixin, forms.ModelForm):
             "capacity",
             "speaker",
             "speaker_briefing",
+            "host",
             "allow_deputies",
             "attendee_list_visibility",
         ]
@@ -156,6 +159,7 @@ class EventForm(GDSFormMixin, forms.ModelForm):
             "venue": "Venue (optional if there is an online link)",
             "capacity": "How many places are there?",
             "speaker_briefing": "Speaker briefing note (optional)",
+            "host": "Hosted by a digital champion (optional)",
             "allow_deputies": "Invitees may nominate a deputy to come in their place",
             "attendee_list_visibility": "Who can see the list of attendees?",
         }
@@ -199,6 +203,9 @@ class EventForm(GDSFormMixin, forms.ModelForm):
             )
         super().__init__(*args, **kwargs)
         self.fields["speaker"].queryset = people()
+        # Champions host the open sessions; the host's calendar feed carries the event.
+        self.fields["host"].queryset = User.objects.filter(groups__name=Role.CHAMPION.value)
+        self.fields["host"].empty_label = "No champion host"
         self.fields["series"].queryset = Series.objects.order_by("title")
         self.fields["theme"].queryset = Theme.objects.order_by("kind", "order", "name")
         self.fields["region"].choices = [("", "No region"), *Region.choices]
@@ -235,7 +242,8 @@ class EventForm(GDSFormMixin, forms.ModelForm):
             Fieldset(
                 Field.select("speaker"),
                 Field.textarea("speaker_briefing"),
-                legend="Speaker",
+                Field.select("host"),
+                legend="Speaker and host",
                 legend_size=Size.MEDIUM,
             ),
             Fieldset(

@@ -277,3 +277,29 @@ def test_cancelling_tells_everyone_invited(
     assert event.status == EventStatus.CANCELLED
     assert [mail.to for mail in mailoutbox] == [["a@example.org"]]
     assert "The speaker is unwell." in mailoutbox[0].body
+
+
+def test_an_open_session_is_hosted_by_a_champion_and_only_a_champion(
+    client, facilitator, user_with_role
+):
+    champion = user_with_role(Role.CHAMPION)
+    member = user_with_role(Role.MEMBER)
+    day = next_year(3, 10)
+    refused = client.post(
+        reverse("events:create"),
+        form_data(day, kind="open_session", access="open", host=str(member.pk)),
+    )
+    assert refused.status_code == 200
+    assert "govuk-error-summary" in refused.text
+    assert not Event.objects.exists()
+
+    client.post(
+        reverse("events:create"),
+        form_data(day, kind="open_session", access="open", host=str(champion.pk)),
+    )
+    event = Event.objects.get()
+    assert event.host == champion
+    event.status = EventStatus.SCHEDULED
+    event.save()
+    page = client.get(event.get_absolute_url())
+    assert f"Hosted by {champion.full_name}, a digital champion." in page.text
