@@ -28,8 +28,11 @@ from hub.taxonomy.models import Theme
 
 
 def _at(days_ahead: int, hour: int, minute: int = 0) -> dt.datetime:
-    """A time in Europe/London `days_ahead` from today, as an aware datetime."""
+    """A time in Europe/London on the first working day `days_ahead` from today or after."""
     day = timezone.localdate() + dt.timedelta(days=days_ahead)
+    # Round tables and sessions are held on working days.
+    while day.weekday() >= 5:
+        day += dt.timedelta(days=1)
     return timezone.make_aware(dt.datetime.combine(day, dt.time(hour, minute)))
 
 
