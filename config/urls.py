@@ -11,6 +11,7 @@ urlpatterns = [
     path("organisations/", include("hub.organisations.urls")),
     path("cases/", include("hub.cases.urls")),
     path("events/", include("hub.events.urls")),
+    path("champions/", include("hub.champions.urls")),
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "hub.search",
     "hub.cases",
     "hub.events",
+    "hub.champions",
     "hub.pages",
     "hub.demo",
 ]

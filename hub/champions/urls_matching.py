@@ -1,0 +1,3 @@
+"""URL patterns of the matching pages (see hub/champions/urls.py)."""
+
+urlpatterns: list = []

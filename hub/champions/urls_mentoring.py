@@ -1,0 +1,3 @@
+"""URL patterns of the mentoring pages (see hub/champions/urls.py)."""
+
+urlpatterns: list = []

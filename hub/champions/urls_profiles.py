@@ -1,0 +1,3 @@
+"""URL patterns of the profiles pages (see hub/champions/urls.py)."""
+
+urlpatterns: list = []
