@@ -1,6 +1,7 @@
 """The `/api/v1/` surface: each domain app contributes its own router."""
 
 from hub.cases.api import cases_router
+from hub.champions.api import champions_router
 from hub.core.api import build_api
 from hub.events.api import events_router
 from hub.organisations.api import organisations_router, places_router
@@ -10,3 +11,4 @@ api.add_router("/organisations", organisations_router)
 api.add_router("/places", places_router)
 api.add_router("/cases", cases_router)
 api.add_router("/events", events_router)
+api.add_router("/champions", champions_router)

@@ -1,3 +1,10 @@
 """URL patterns of the directory pages (see hub/champions/urls.py)."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from hub.champions.views import directory, profiles
+
+urlpatterns = [
+    path("", directory.directory, name="directory"),
+    path("<slug:slug>/", profiles.champion_detail, name="detail"),
+]
