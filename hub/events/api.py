@@ -5,6 +5,7 @@ so it answers as it would to the public (the rule events.view_event for a visito
 """
 
 import datetime as dt
+import re
 from typing import Literal
 
 from django.db.models import QuerySet
@@ -29,6 +30,9 @@ def public_events() -> QuerySet[Event]:
     return with_places_taken(
         visible_events(None).select_related("theme", "series", "speaker__organisation")
     )
+
+
+SLUG = re.compile(r"[-a-zA-Z0-9_]+")
 
 
 class EventFilters(Schema):
@@ -113,8 +117,11 @@ def list_events(request, filters: Query[EventFilters]):
         events = events.filter(region__in=filters.region)
     if filters.kind:
         events = events.filter(kind__in=filters.kind)
+    # Values that cannot be a slug are dropped, as the good practice list drops them (and a
+    # NUL byte would be refused by PostgreSQL).
+    themes = [slug for slug in filters.theme if SLUG.fullmatch(slug)]
     if filters.theme:
-        events = events.filter(theme__slug__in=filters.theme)
+        events = events.filter(theme__slug__in=themes)
     if filters.when == "upcoming":
         events = events.filter(ends_at__gt=now).order_by("starts_at", "pk")
     elif filters.when == "past":
