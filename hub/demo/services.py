@@ -29,6 +29,7 @@ from hub.cases.models import (
 )
 from hub.cases.search import SEARCH_KIND
 from hub.demo.cases import DEMO_CASES
+from hub.demo.champions import seed_champions
 from hub.demo.events import seed_events
 from hub.organisations.importers.register import read_register, register_import
 from hub.organisations.models import (
@@ -381,4 +382,5 @@ def demo_seed() -> SeedSummary:
     _seed_accounts(summary)
     _seed_cases(summary)
     seed_events(summary)
+    seed_champions(summary)
     return summary

@@ -3,6 +3,7 @@ from django.core.management import CommandError, call_command
 
 from hub.accounts.models import User
 from hub.accounts.roles import Role
+from hub.champions.models import ChampionProfile, Mentoring, MentoringStatus, ProfileStatus
 from hub.demo.services import DEMO_ACCOUNTS, DEMO_COUNCILS_CSV, DEMO_PASSWORD, demo_seed
 from hub.events.models import Access, Attendance, Event, PlaceStatus, RecordStatus
 from hub.organisations.importers.register import read_register, register_import
@@ -38,6 +39,21 @@ def test_the_seed_has_round_tables_answered_every_way_and_one_that_happened():
     assert Event.objects.filter(access=Access.OPEN, is_demo=True).exists()
 
 
+def test_the_seed_has_champions_a_nomination_and_a_mentoring_under_way():
+    demo_seed()
+    statuses = dict(ChampionProfile.objects.values_list("person__user__email", "status"))
+    assert statuses == {
+        "champion@example.org": ProfileStatus.APPROVED,
+        "officer@example.org": ProfileStatus.APPROVED,
+        "editor@example.org": ProfileStatus.NOMINATED,
+    }
+    charlie = ChampionProfile.objects.get(person__user__email="champion@example.org")
+    assert list(charlie.cases_led.values_list("slug", flat=True)) == ["telecare-analytics"]
+    mentoring = Mentoring.objects.get()
+    assert mentoring.status == MentoringStatus.ACCEPTED
+    assert mentoring.meetings.count() == 1
+
+
 def test_running_the_seed_twice_changes_nothing():
     demo_seed()
     counts = (
@@ -46,6 +62,8 @@ def test_running_the_seed_twice_changes_nothing():
         User.objects.count(),
         Person.objects.count(),
         Event.objects.count(),
+        ChampionProfile.objects.count(),
+        Mentoring.objects.count(),
     )
     summary = demo_seed()
     assert "nothing" in str(summary)
@@ -55,6 +73,8 @@ def test_running_the_seed_twice_changes_nothing():
         User.objects.count(),
         Person.objects.count(),
         Event.objects.count(),
+        ChampionProfile.objects.count(),
+        Mentoring.objects.count(),
     )
 
 
