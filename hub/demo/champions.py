@@ -10,7 +10,9 @@ from hub.accounts.models import User
 from hub.cases.models import Resource
 from hub.champions.mentoring import accept, log_meeting, request_mentoring
 from hub.champions.models import ChampionProfile, Frequency
+from hub.champions.search import SEARCH_KIND
 from hub.champions.services import champion_decide, champion_nominate
+from hub.search.services import search_rebuild
 
 CHAMPIONS = [
     {
@@ -45,6 +47,7 @@ CHAMPIONS = [
 
 def seed_champions(summary) -> None:
     admin = User.objects.get(email="admin@example.org")
+    created = False
     for spec in CHAMPIONS:
         user = User.objects.get(email=spec["email"])
         if ChampionProfile.objects.filter(person=user.person).exists():
@@ -71,8 +74,12 @@ def seed_champions(summary) -> None:
         if spec["approve"]:
             champion_decide(profile=profile, by=admin, approve=True)
         summary.add("champions", True)
+        created = True
         if spec["email"] == "champion@example.org":
             _mentoring_under_way(profile)
+    if created:
+        # Findable at once, as the good practice records are, without waiting for a worker.
+        search_rebuild(kinds=[SEARCH_KIND])
 
 
 def _mentoring_under_way(profile: ChampionProfile) -> None:
