@@ -186,7 +186,10 @@ class EventForm(GDSFormMixin, forms.ModelForm):
             },
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, champion=None, **kwargs):
+        # A champion (without the facilitator role) makes open sessions they host: the kind,
+        # access and host are theirs to keep, not to choose.
+        self.champion = champion
         instance = kwargs.get("instance")
         if instance is not None and instance.pk:
             start = timezone.localtime(instance.starts_at, LONDON)
@@ -216,11 +219,19 @@ class EventForm(GDSFormMixin, forms.ModelForm):
         self.fields["kind"].initial = EventKind.ROUND_TABLE
         self.fields["access"].initial = Access.INVITATION
         self.fields["attendee_list_visibility"].initial = AttendeeListVisibility.FACILITATORS
-        self.helper.layout = Layout(
-            Field.text("title", label_size=Size.MEDIUM),
+        choices = [
             Field.radios("kind", legend_size=Size.SMALL),
             Field.radios("access", legend_size=Size.SMALL),
             Field.select("series"),
+        ]
+        host = [Field.select("host")]
+        if champion is not None:
+            for name in ("kind", "access", "series", "host"):
+                del self.fields[name]
+            choices, host = [], []
+        self.helper.layout = Layout(
+            Field.text("title", label_size=Size.MEDIUM),
+            *choices,
             Field.select("region"),
             Field.select("theme"),
             Field.textarea("summary"),
@@ -242,7 +253,7 @@ class EventForm(GDSFormMixin, forms.ModelForm):
             Fieldset(
                 Field.select("speaker"),
                 Field.textarea("speaker_briefing"),
-                Field.select("host"),
+                *host,
                 legend="Speaker and host",
                 legend_size=Size.MEDIUM,
             ),
@@ -254,6 +265,13 @@ class EventForm(GDSFormMixin, forms.ModelForm):
             ),
             Field.textarea("case_links"),
         )
+
+    def save(self, commit=True):
+        if self.champion is not None:
+            self.instance.kind = EventKind.OPEN_SESSION
+            self.instance.access = Access.OPEN
+            self.instance.host = self.champion
+        return super().save(commit=commit)
 
     def clean_case_links(self) -> list[Resource]:
         slugs, problems = [], []

@@ -4,10 +4,11 @@ Open sessions are public once scheduled."""
 
 import rules
 
-from hub.accounts.rules import is_facilitator, is_programme_admin, is_signed_in
+from hub.accounts.rules import is_champion, is_facilitator, is_programme_admin, is_signed_in
 from hub.events.models import (
     Access,
     AttendeeListVisibility,
+    EventKind,
     EventStatus,
     PlaceStatus,
     RecordStatus,
@@ -32,12 +33,17 @@ def _invitations(user, event):
 
 @rules.predicate
 def runs_event(user, event) -> bool:
-    """A facilitator named on the event, or a programme admin."""
+    """A facilitator named on the event, a champion running their own open session, or a
+    programme admin."""
     if event is None or not user.is_authenticated:
         return False
     if is_programme_admin(user):
         return True
-    return is_facilitator(user) and event.facilitators.filter(pk=user.pk).exists()
+    if not event.facilitators.filter(pk=user.pk).exists():
+        return False
+    return is_facilitator(user) or (
+        is_champion(user) and event.kind == EventKind.OPEN_SESSION and event.host_id == user.pk
+    )
 
 
 @rules.predicate
@@ -106,7 +112,9 @@ def has_happened(user, event) -> bool:
 can_view = is_public_event | is_invited | is_speaker | runs_event
 
 rules.add_perm("events.view_event", can_view)
-rules.add_perm("events.create_event", is_facilitator)
+# Champions create open sessions they host (hub.events.forms_manage.EventForm `champion`).
+rules.add_perm("events.create_event", is_facilitator | is_champion)
+rules.add_perm("events.create_series", is_facilitator)
 rules.add_perm("events.manage_event", runs_event)
 rules.add_perm(
     "events.view_attendees",

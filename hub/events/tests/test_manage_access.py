@@ -122,9 +122,16 @@ def test_general_pages_send_the_public_to_sign_in(client, name):
 
 
 @pytest.mark.parametrize("name", GENERAL_PAGES)
-@pytest.mark.parametrize("role", [Role.MEMBER, Role.CHAMPION, Role.EDITOR])
+@pytest.mark.parametrize("role", [Role.MEMBER, Role.EDITOR])
 def test_general_pages_are_refused_to_people_who_do_not_run_events(client_as, name, role):
     assert client_as(role).get(reverse(name)).status_code == 403
+
+
+def test_champions_make_open_sessions_but_not_series(client_as):
+    champion = client_as(Role.CHAMPION)
+    assert champion.get(reverse("events:create")).status_code == 200
+    assert champion.get(reverse("events:manage_list")).status_code == 200
+    assert champion.get(reverse("events:series_create")).status_code == 403
 
 
 @pytest.mark.parametrize("name", GENERAL_PAGES)

@@ -303,3 +303,38 @@ def test_an_open_session_is_hosted_by_a_champion_and_only_a_champion(
     event.save()
     page = client.get(event.get_absolute_url())
     assert f"Hosted by {champion.full_name}, a digital champion." in page.text
+
+
+def test_a_champion_creates_and_runs_an_open_session_they_host(client, user_with_role):
+    champion = user_with_role(Role.CHAMPION)
+    client.force_login(champion)
+    page = client.get(reverse("events:create"))
+    assert page.status_code == 200
+    # Kind, access and host are not theirs to choose.
+    assert 'name="kind"' not in page.text
+    assert 'name="host"' not in page.text
+    response = client.post(
+        reverse("events:create"),
+        form_data(next_year(5, 12), kind="round_table", access="invitation"),
+    )
+    assert response.status_code == 302
+    event = Event.objects.get()
+    assert (event.kind, event.access, event.host) == ("open_session", "open", champion)
+    assert list(event.facilitators.all()) == [champion]
+    assert client.get(reverse("events:invitations", args=[event.slug])).status_code == 200
+    assert client.get(reverse("events:edit", args=[event.slug])).status_code == 200
+
+
+def test_a_champion_cannot_run_a_round_table_even_when_named_on_it(client, user_with_role):
+    champion = user_with_role(Role.CHAMPION)
+    round_table = EventFactory()
+    round_table.facilitators.add(champion)
+    InvitationFactory(event=round_table, user=champion, email=champion.email)
+    client.force_login(champion)
+    assert client.get(reverse("events:invitations", args=[round_table.slug])).status_code == 403
+    assert client.get(reverse("events:edit", args=[round_table.slug])).status_code == 403
+
+
+def test_a_member_cannot_create_events(client, user_with_role):
+    client.force_login(user_with_role(Role.MEMBER))
+    assert client.get(reverse("events:create")).status_code == 403

@@ -18,6 +18,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from hub.accounts.roles import Role
+from hub.accounts.rules import is_champion, is_facilitator, is_programme_admin
 from hub.core.csv_export import csv_response
 from hub.core.pagination import paginate
 from hub.core.permissions import permission_required
@@ -108,6 +109,13 @@ def _create_event(form: EventForm, *, by) -> Event:
     return event
 
 
+def _champion_only(user):
+    """The user, when they may make events only as a champion hosting open sessions."""
+    if is_facilitator(user) or is_programme_admin(user):
+        return None
+    return user if is_champion(user) else None
+
+
 @permission_required("events.create_event")
 @require_http_methods(["GET", "POST"])
 def create(request):
@@ -115,7 +123,7 @@ def create(request):
     series = Series.objects.filter(pk=request.GET.get("series") or None).first()
     if series is not None:
         initial = {"series": series, "kind": series.kind, "region": series.region}
-    form = EventForm(request.POST or None, initial=initial)
+    form = EventForm(request.POST or None, initial=initial, champion=_champion_only(request.user))
     if request.method == "POST" and form.is_valid():
         event = _create_event(form, by=request.user)
         messages.success(request, f"“{event.title}” has been saved as a draft")
@@ -152,7 +160,7 @@ def edit(request, slug: str):
         messages.error(request, "This event is cancelled, so it cannot be changed")
         return redirect(_manage_url(event))
     before = _values(event, TRACKED_FIELDS)
-    form = EventForm(request.POST or None, instance=event)
+    form = EventForm(request.POST or None, instance=event, champion=_champion_only(request.user))
     if request.method == "POST" and form.is_valid():
         event = _update_event(event, form, before)
         messages.success(request, f"Your changes to “{event.title}” have been saved")
@@ -201,7 +209,7 @@ def cancel(request, slug: str):
     )
 
 
-@permission_required("events.create_event")
+@permission_required("events.create_series")
 @require_http_methods(["GET", "POST"])
 def series_create(request):
     form = SeriesForm(request.POST or None)
