@@ -162,6 +162,16 @@ def approved_profile_of(person_id: int | None) -> ChampionProfile | None:
     return approved_champions().filter(person_id=person_id).first()
 
 
+def champions_who_led(resource_id: int) -> list[ChampionProfile]:
+    """Approved champions who led this good practice record, for its page."""
+    return list(
+        approved_champions()
+        .filter(cases_led=resource_id)
+        .select_related("person__organisation")
+        .order_by("person__full_name")
+    )
+
+
 def hosted_open_sessions(profile: ChampionProfile) -> list:
     """Upcoming public open sessions the champion hosts, soonest first."""
     if profile.person.user_id is None:

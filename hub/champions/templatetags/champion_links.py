@@ -3,7 +3,7 @@ champions app: `{% load champion_links %}{% champion_profile_url person as url %
 
 from django import template
 
-from hub.champions.selectors import approved_profile_of
+from hub.champions.selectors import approved_profile_of, champions_who_led
 
 register = template.Library()
 
@@ -13,6 +13,12 @@ def champion_profile_url(person) -> str:
     """The address of the person's champion profile if it is approved, else ""."""
     profile = approved_profile_of(getattr(person, "pk", None))
     return profile.get_absolute_url() if profile else ""
+
+
+@register.simple_tag
+def case_champions(resource) -> list:
+    """Approved champions who led `resource`: `{% case_champions resource as champions %}`."""
+    return champions_who_led(resource.pk)
 
 
 @register.filter

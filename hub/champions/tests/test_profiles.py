@@ -368,3 +368,13 @@ def test_an_event_does_not_link_a_speaker_whose_profile_is_only_nominated(client
     page = client.get(event.get_absolute_url()).content.decode()
     assert profile.person.full_name in page
     assert profile.get_absolute_url() not in page
+
+
+def test_a_case_page_links_to_the_approved_champions_who_led_it(client):
+    case = ResourceFactory(status=Status.PUBLISHED)
+    led = ChampionProfileFactory(cases_led=[case])
+    waiting = ChampionProfileFactory(nominated=True, cases_led=[case])
+    page = client.get(case.get_absolute_url()).content.decode()
+    assert "Digital champions who led this" in page
+    assert led.get_absolute_url() in page
+    assert waiting.get_absolute_url() not in page
