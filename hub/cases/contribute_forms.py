@@ -5,14 +5,11 @@ Step forms start from the record's answers and have two buttons: "Save and conti
 enforced again on the check answers page), but never blanks an answer already saved.
 """
 
-from datetime import date
-
 from crispy_forms_gds.choices import Choice
-from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.layout import Button, Div, Field, Layout, Size
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import EMPTY_VALUES, RegexValidator
+from django.core.validators import EMPTY_VALUES
 
 from hub.cases.attachments import (
     COUNT_MESSAGE,
@@ -35,7 +32,7 @@ from hub.cases.models import (
     Supplier,
     Technology,
 )
-from hub.core.forms import GDSFormMixin
+from hub.core.forms import GDSFormMixin, GovukDateField
 from hub.organisations.models import Organisation, Place
 from hub.taxonomy.models import EvidenceLevel, ServiceArea, ThemeKind
 from hub.taxonomy.selectors import themes_of_kind
@@ -572,28 +569,6 @@ class StageForm(StepForm):
 
     def layout_items(self) -> list:
         return [Field.radios("stage", legend_size=Size.MEDIUM)]
-
-
-class GovukDateField(DateInputField):
-    """A GOV.UK date input (day, month, year) whose errors name the date they are about."""
-
-    def __init__(self, *, noun: str, **kwargs):
-        super().__init__(require_all_fields=False, **kwargs)
-        self.noun = noun
-        for subfield, part in zip(self.fields, ("day", "month", "year"), strict=True):
-            subfield.error_messages["incomplete"] = f"{noun} must include a {part}"
-            subfield.validators = [RegexValidator(r"^[0-9]+$", f"{noun} must be a real date")]
-
-    def compress(self, data_list) -> date | None:
-        day, month, year = data_list
-        if not (day and month and year):
-            return None
-        if len(year) != 4:
-            raise ValidationError(f"The year of the {self.noun.lower()} must include 4 numbers")
-        try:
-            return date(day=int(day), month=int(month), year=int(year))
-        except ValueError as error:
-            raise ValidationError(f"{self.noun} must be a real date") from error
 
 
 class DatesForm(StepForm):

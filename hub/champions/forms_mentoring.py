@@ -3,9 +3,8 @@
 from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
 
-from hub.cases.contribute_forms import GovukDateField
 from hub.champions.models import Frequency
-from hub.core.forms import GDSFormMixin
+from hub.core.forms import GDSFormMixin, GovukDateField
 
 RATINGS = [
     (5, "5 – Very useful"),

@@ -1,8 +1,13 @@
 """Form helpers for GOV.UK forms rendered by crispy-forms-gds."""
 
+from datetime import date
+
+from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Submit
 from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 
 
 def gds_helper(submit_text: str = "Continue", *, method: str = "post") -> FormHelper:
@@ -50,3 +55,25 @@ class GDSFormMixin:
             if error_class:
                 classes = field.widget.attrs.get("class", "")
                 field.widget.attrs["class"] = f"{classes} {error_class}".strip()
+
+
+class GovukDateField(DateInputField):
+    """A GOV.UK date input (day, month, year) whose errors name the date they are about."""
+
+    def __init__(self, *, noun: str, **kwargs):
+        super().__init__(require_all_fields=False, **kwargs)
+        self.noun = noun
+        for subfield, part in zip(self.fields, ("day", "month", "year"), strict=True):
+            subfield.error_messages["incomplete"] = f"{noun} must include a {part}"
+            subfield.validators = [RegexValidator(r"^[0-9]+$", f"{noun} must be a real date")]
+
+    def compress(self, data_list) -> date | None:
+        day, month, year = data_list
+        if not (day and month and year):
+            return None
+        if len(year) != 4:
+            raise ValidationError(f"The year of the {self.noun.lower()} must include 4 numbers")
+        try:
+            return date(day=int(day), month=int(month), year=int(year))
+        except ValueError as error:
+            raise ValidationError(f"{self.noun} must be a real date") from error

@@ -16,10 +16,9 @@ from django.utils import timezone
 
 from hub.accounts.models import User
 from hub.accounts.roles import Role
-from hub.cases.contribute_forms import GovukDateField
 from hub.cases.models import Resource
 from hub.cases.selectors import published_resources
-from hub.core.forms import GDSFormMixin
+from hub.core.forms import GDSFormMixin, GovukDateField
 from hub.events.invite_csv import MAX_BYTES, MAX_ROWS
 from hub.events.models import (
     Access,
