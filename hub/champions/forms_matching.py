@@ -6,10 +6,10 @@ import io
 from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 
 from hub.champions.matching import MenteeNeed
 from hub.core.forms import GDSFormMixin
+from hub.core.importing import email_problem
 
 MAX_COHORT = 300
 MAX_BYTES = 200 * 1024
@@ -135,18 +135,8 @@ def _row_problems(line: int, row: dict[str, str], seen: dict[str, int]) -> list[
     problems = []
     if not row["name"]:
         problems.append(f"Row {line}: enter a name")
-    email = row["email"].lower()
-    if not email:
-        problems.append(f"Row {line}: enter an email address")
-    else:
-        try:
-            validate_email(email)
-        except ValidationError:
-            problems.append(f"Row {line}: enter an email address in the correct format")
-        else:
-            if email in seen:
-                problems.append(f"Row {line}: {email} is also in row {seen[email]}")
-            seen.setdefault(email, line)
+    if problem := email_problem(row["email"].lower(), line=line, seen=seen):
+        problems.append(f"Row {line}: {problem}")
     if len(row["problem"]) < 10:
         problems.append(f"Row {line}: describe the problem in at least 10 characters")
     return problems

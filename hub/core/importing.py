@@ -135,3 +135,22 @@ def csv_rows(
 
 class DryRunRollback(Exception):
     """Raised inside an import's transaction to undo a dry run."""
+
+
+def email_problem(email: str, *, line: int, seen: dict[str, int]) -> str | None:
+    """What is wrong with a list's email address, in the words a row's error gives after
+    "Row N: " (missing, badly formed, or already in an earlier row); None when it is fine.
+    `seen` maps each good address to its first row, and gains this one."""
+    from django.core.exceptions import ValidationError
+    from django.core.validators import validate_email
+
+    if not email:
+        return "enter an email address"
+    try:
+        validate_email(email)
+    except ValidationError:
+        return "enter an email address in the correct format"
+    if email in seen:
+        return f"{email} is also in row {seen[email]}"
+    seen[email] = line
+    return None

@@ -11,9 +11,7 @@ import csv
 import io
 from dataclasses import asdict, replace
 
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
-
+from hub.core.importing import email_problem
 from hub.events.models import Event
 from hub.events.services import Invitee
 
@@ -59,18 +57,8 @@ def _row(line: int, raw: dict, problems: list[str], first_seen: dict[str, int]) 
         problems.append(f"{label}: enter a name")
     elif len(name) > 200:
         problems.append(f"{label}: the name must be 200 characters or fewer")
-    if not email:
-        problems.append(f"{label}: enter an email address")
-    else:
-        try:
-            validate_email(email)
-        except ValidationError:
-            problems.append(f"{label}: enter an email address in the correct format")
-        else:
-            if email in first_seen:
-                problems.append(f"{label}: {email} is also in row {first_seen[email]}")
-            else:
-                first_seen[email] = line
+    if problem := email_problem(email, line=line, seen=first_seen):
+        problems.append(f"{label}: {problem}")
     if len(organisation) > 200:
         problems.append(f"{label}: the organisation must be 200 characters or fewer")
     return Invitee(full_name=name, email=email, organisation_name=organisation)
