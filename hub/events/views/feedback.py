@@ -15,7 +15,7 @@ from hub.events.records import (
     series_feedback_summary,
 )
 from hub.events.services import EventsError
-from hub.events.views.record import event_permission_required
+from hub.events.views.access import event_permission_required
 
 
 @require_http_methods(["GET", "POST"])

@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.db import transaction
 from django.db.models import Count, Q
-from django.http import Http404, HttpResponseBadRequest
+from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -33,20 +33,10 @@ from hub.events.forms_manage import (
     SeriesForm,
 )
 from hub.events.models import Event, EventStatus, Invitation, PlaceStatus, Series
+from hub.events.views.access import event_permission_required
 
 RESENDABLE = (PlaceStatus.INVITED, PlaceStatus.WAITING, PlaceStatus.ACCEPTED)
 CSV_SESSION_KEY = "events-invite-csv-{pk}"
-
-
-def _visible_event(request, slug: str, **kwargs) -> Event:
-    """The event, or 404 for someone who may not even see it (see the module's docstring)."""
-    event = get_object_or_404(
-        Event.objects.select_related("series", "speaker__organisation"), slug=slug
-    )
-    if not request.user.has_perm("events.view_event", event):
-        raise Http404("No such event")
-    request.managed_event = event
-    return event
 
 
 def _unique_slug(model, text: str, *, max_length: int = 200) -> str:
@@ -152,10 +142,9 @@ def _update_event(event: Event, form: EventForm, before: dict) -> Event:
     return event
 
 
-@permission_required("events.manage_event", fn=_visible_event)
+@event_permission_required("events.manage_event")
 @require_http_methods(["GET", "POST"])
-def edit(request, slug: str):
-    event = request.managed_event
+def edit(request, event: Event):
     if event.is_cancelled:
         messages.error(request, "This event is cancelled, so it cannot be changed")
         return redirect(_manage_url(event))
@@ -177,10 +166,9 @@ def edit(request, slug: str):
     )
 
 
-@permission_required("events.manage_event", fn=_visible_event)
+@event_permission_required("events.manage_event")
 @require_POST
-def publish(request, slug: str):
-    event = request.managed_event
+def publish(request, event: Event):
     if event.status != EventStatus.DRAFT:
         messages.error(request, "Only a draft can be published")
         return redirect(_manage_url(event))
@@ -190,10 +178,9 @@ def publish(request, slug: str):
     return redirect(_manage_url(event))
 
 
-@permission_required("events.manage_event", fn=_visible_event)
+@event_permission_required("events.manage_event")
 @require_http_methods(["GET", "POST"])
-def cancel(request, slug: str):
-    event = request.managed_event
+def cancel(request, event: Event):
     if event.is_cancelled:
         messages.error(request, "This event is already cancelled")
         return redirect(_manage_url(event))
@@ -262,10 +249,9 @@ def _can_invite(event: Event) -> str:
     return ""
 
 
-@permission_required("events.manage_event", fn=_visible_event)
+@event_permission_required("events.manage_event")
 @require_GET
-def invitations(request, slug: str):
-    event = request.managed_event
+def invitations(request, event: Event):
     return render(
         request,
         "events/manage/invitations.html",
@@ -280,10 +266,9 @@ def invitations(request, slug: str):
     )
 
 
-@permission_required("events.manage_event", fn=_visible_event)
+@event_permission_required("events.manage_event")
 @require_POST
-def resend(request, slug: str, pk: int):
-    event = request.managed_event
+def resend(request, event: Event, pk: int):
     invitation = get_object_or_404(event.invitations, pk=pk)
     if invitation.status not in RESENDABLE or _can_invite(event):
         messages.error(request, f"A new link cannot be sent to {invitation.full_name} now")
@@ -310,10 +295,9 @@ def _invitee(data: dict) -> services.Invitee:
     )
 
 
-@permission_required("events.manage_event", fn=_visible_event)
+@event_permission_required("events.manage_event")
 @require_http_methods(["GET", "POST"])
-def invite(request, slug: str):
-    event = request.managed_event
+def invite(request, event: Event):
     cannot_invite = _can_invite(event)
     form = InviteForm(request.POST or None)
     if request.method == "POST" and not cannot_invite and form.is_valid():
@@ -338,12 +322,11 @@ def invite(request, slug: str):
     )
 
 
-@permission_required("events.manage_event", fn=_visible_event)
+@event_permission_required("events.manage_event")
 @require_http_methods(["GET", "POST"])
-def invite_from_csv(request, slug: str):
+def invite_from_csv(request, event: Event):
     """Upload, check every row, show who will be invited, confirm: nobody is invited until the
     whole list is good and the facilitator confirms it."""
-    event = request.managed_event
     cannot_invite = _can_invite(event)
     key = CSV_SESSION_KEY.format(pk=event.pk)
     context = {"event": event, "cannot_invite": cannot_invite, "back_url": _manage_url(event)}
@@ -392,10 +375,9 @@ def _attendance_opens(event: Event):
     return timezone.localtime(event.starts_at, LONDON).date()
 
 
-@permission_required("events.manage_event", fn=_visible_event)
+@event_permission_required("events.manage_event")
 @require_http_methods(["GET", "POST"])
-def attendance(request, slug: str):
-    event = request.managed_event
+def attendance(request, event: Event):
     opens = _attendance_opens(event)
     not_yet = timezone.localdate() < opens or event.is_cancelled
     places = list(event.invitations.filter(status=PlaceStatus.ACCEPTED).order_by("full_name", "pk"))
@@ -437,10 +419,9 @@ ATTENDEE_COLUMNS = [
 ]
 
 
-@permission_required("events.export_attendees", fn=_visible_event)
+@event_permission_required("events.export_attendees")
 @require_GET
-def attendees_csv(request, slug: str):
-    event = request.managed_event
+def attendees_csv(request, event: Event):
     rows = event.invitations.order_by("status", "full_name", "pk")
     return csv_response(
         filename=f"{event.slug}-attendees.csv", columns=ATTENDEE_COLUMNS, rows=rows.iterator()

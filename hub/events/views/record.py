@@ -1,13 +1,8 @@
 """The Chatham House record of an event: read it, write it, share it, publish it."""
 
-from collections.abc import Callable
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from hub.core.rich_text import render_markdown
@@ -15,34 +10,7 @@ from hub.events.models import Event, RecordStatus
 from hub.events.record_forms import RecordForm, ShareRecordForm
 from hub.events.records import publish_record, record_names, save_record, share_with_attendees
 from hub.events.services import EventsError
-
-
-def event_permission_required(perm: str) -> Callable:
-    """Load the event named by the URL's slug and check `perm` on it; the view gets the event.
-
-    Someone signed in who may not even see the event gets a 404, so a private event's
-    address gives nothing away; visitors are sent to sign in (they may be invited); people
-    who may see the event but not do this get the 403 page.
-    """
-
-    def decorator(view_func):
-        @wraps(view_func)
-        def wrapped(request, slug: str, *args, **kwargs):
-            event = get_object_or_404(
-                Event.objects.select_related("series", "speaker", "record"), slug=slug
-            )
-            user = request.user
-            if user.has_perm(perm, event):
-                return view_func(request, event, *args, **kwargs)
-            if not user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            if not user.has_perm("events.view_event", event):
-                raise Http404("No event has this address")
-            raise PermissionDenied
-
-        return wrapped
-
-    return decorator
+from hub.events.views.access import event_permission_required
 
 
 def _record_or_none(event: Event):
