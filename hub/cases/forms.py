@@ -1,8 +1,12 @@
 """Forms of the good practice database pages: adoption, questions, saved searches."""
 
-from django import forms
+import re
 
-from hub.cases.models import AlertFrequency
+from django import forms
+from django.core.exceptions import ValidationError
+
+from hub.cases.models import AlertFrequency, Resource
+from hub.cases.selectors import published_resources
 from hub.core.forms import GDSFormMixin
 from hub.organisations.models import Organisation
 
@@ -82,3 +86,35 @@ class SavedSearchForm(GDSFormMixin, forms.Form):
         initial=AlertFrequency.WEEKLY,
         error_messages={"required": "Select how often you want an email"},
     )
+
+
+_CASE_ADDRESS = re.compile(r"(?:^|/cases/)([-\w]+)/?$")
+
+
+class CaseLinksField(forms.CharField):
+    """Addresses (or slugs) of published good practice cases, one a line -> their records."""
+
+    widget = forms.Textarea(attrs={"rows": 3})
+
+    def to_python(self, value) -> list[Resource]:  # type: ignore[override]
+        lines = [line.strip() for line in (super().to_python(value) or "").splitlines()]
+        slugs, unreadable = [], []
+        for line in filter(None, lines):
+            match = _CASE_ADDRESS.search(line.split("?")[0].split("#")[0])
+            (slugs if match else unreadable).append(match[1] if match else line)
+        found = {case.slug: case for case in published_resources().filter(slug__in=slugs)}
+        missing = unreadable + [slug for slug in slugs if slug not in found]
+        if missing:
+            raise ValidationError(
+                "These are not addresses of published good practice cases: "
+                + ", ".join(missing[:5])
+            )
+        return list({slug: found[slug] for slug in slugs}.values())
+
+    def validate(self, value) -> None:
+        if self.required and not value:
+            raise ValidationError(self.error_messages["required"], code="required")
+
+
+def cases_as_links(cases) -> str:
+    return "\n".join(case.get_absolute_url() for case in cases)

@@ -2,54 +2,17 @@
 champion's own changes to their profile. Cases led are pasted as addresses of published
 good practice, one a line."""
 
-import re
-
 from crispy_forms_gds.layout import Field, Fieldset, Layout, Size
 from django import forms
-from django.core.exceptions import ValidationError
 
-from hub.cases.models import Resource, Supplier, Technology
+from hub.cases.forms import CaseLinksField, cases_as_links
+from hub.cases.models import Supplier, Technology
 from hub.cases.selectors import published_resources
 from hub.champions.models import ChampionProfile
 from hub.core.forms import GDSFormMixin
+from hub.organisations.forms import PersonChoiceField
 from hub.organisations.models import Person
 from hub.taxonomy.models import ServiceArea, Theme
-
-_CASE_ADDRESS = re.compile(r"(?:^|/cases/)([-\w]+)/?$")
-
-
-class CaseLinksField(forms.CharField):
-    """Addresses (or slugs) of published good practice cases, one a line -> their records."""
-
-    widget = forms.Textarea(attrs={"rows": 3})
-
-    def to_python(self, value) -> list[Resource]:  # type: ignore[override]
-        lines = [line.strip() for line in (super().to_python(value) or "").splitlines()]
-        slugs, unreadable = [], []
-        for line in filter(None, lines):
-            match = _CASE_ADDRESS.search(line.split("?")[0].split("#")[0])
-            (slugs if match else unreadable).append(match[1] if match else line)
-        found = {case.slug: case for case in published_resources().filter(slug__in=slugs)}
-        missing = unreadable + [slug for slug in slugs if slug not in found]
-        if missing:
-            raise ValidationError(
-                "These are not addresses of published good practice cases: "
-                + ", ".join(missing[:5])
-            )
-        return list({slug: found[slug] for slug in slugs}.values())
-
-    def validate(self, value) -> None:
-        if self.required and not value:
-            raise ValidationError(self.error_messages["required"], code="required")
-
-
-def cases_as_links(cases) -> str:
-    return "\n".join(case.get_absolute_url() for case in cases)
-
-
-class PersonChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Person) -> str:
-        return f"{obj.full_name}, {obj.organisation.name}"
 
 
 class ServiceAreaChoiceField(forms.ModelMultipleChoiceField):

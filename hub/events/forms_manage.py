@@ -16,8 +16,7 @@ from django.utils import timezone
 
 from hub.accounts.models import User
 from hub.accounts.roles import Role
-from hub.cases.models import Resource
-from hub.cases.selectors import published_resources
+from hub.cases.forms import CaseLinksField, cases_as_links
 from hub.core.forms import GDSFormMixin, GovukDateField
 from hub.events.invite_csv import MAX_BYTES, MAX_ROWS
 from hub.events.models import (
@@ -29,6 +28,7 @@ from hub.events.models import (
     Invitation,
     Series,
 )
+from hub.organisations.forms import PersonChoiceField
 from hub.organisations.models import Person, Region
 from hub.taxonomy.models import Theme
 
@@ -85,16 +85,8 @@ class TimeField(forms.CharField):
         return parsed
 
 
-class PersonChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Person) -> str:
-        return f"{obj.full_name}, {obj.organisation.name}"
-
-
 def people():
     return Person.objects.select_related("organisation", "user").order_by("full_name", "pk")
-
-
-_CASE_SLUG = re.compile(r"/cases/([-\w]+)/?$")
 
 
 class EventForm(GDSFormMixin, forms.ModelForm):
@@ -119,11 +111,10 @@ class EventForm(GDSFormMixin, forms.ModelForm):
         label="Online link (optional if there is a venue)",
         error_messages={"invalid": "Enter the online link as a web address, like https://…"},
     )
-    case_links = forms.CharField(
+    case_links = CaseLinksField(
         label="Cases discussed (optional)",
         help_text="Paste the address of each published good practice case, one a line.",
         required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
     class Meta:
@@ -198,9 +189,7 @@ class EventForm(GDSFormMixin, forms.ModelForm):
                     "date": start.date(),
                     "start_time": f"{start:%H:%M}",
                     "end_time": f"{end:%H:%M}",
-                    "case_links": "\n".join(
-                        resource.get_absolute_url() for resource in instance.cases.all()
-                    ),
+                    "case_links": cases_as_links(instance.cases.all()),
                 }
             )
         super().__init__(*args, **kwargs)
@@ -271,27 +260,6 @@ class EventForm(GDSFormMixin, forms.ModelForm):
             self.instance.access = Access.OPEN
             self.instance.host = self.champion
         return super().save(commit=commit)
-
-    def clean_case_links(self) -> list[Resource]:
-        slugs, problems = [], []
-        for line in self.cleaned_data.get("case_links", "").splitlines():
-            line = line.strip()
-            if not line:
-                continue
-            match = _CASE_SLUG.search(line.split("?")[0].split("#")[0])
-            slug = match[1] if match else line.strip("/")
-            if not re.fullmatch(r"[-\w]+", slug):
-                problems.append(line)
-            else:
-                slugs.append(slug)
-        found = {r.slug: r for r in published_resources().filter(slug__in=slugs)}
-        problems += [slug for slug in slugs if slug not in found]
-        if problems:
-            raise ValidationError(
-                "These are not addresses of published good practice cases: "
-                + ", ".join(problems[:5])
-            )
-        return list({slug: found[slug] for slug in slugs}.values())
 
     def clean(self):
         data = super().clean()

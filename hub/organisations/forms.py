@@ -73,3 +73,10 @@ class PersonProfileForm(GDSFormMixin, forms.ModelForm):
 
 
 ORGANISATION_KIND_LABELS = dict(OrganisationKind.choices)
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    """People from the register, named with their organisation."""
+
+    def label_from_instance(self, obj: Person) -> str:
+        return f"{obj.full_name}, {obj.organisation.name}"
