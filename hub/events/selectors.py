@@ -16,6 +16,7 @@ from hub.accounts.roles import Role
 from hub.events.models import (
     Access,
     Event,
+    EventKind,
     EventStatus,
     Invitation,
     PlaceStatus,
@@ -42,12 +43,14 @@ def visible_events(user) -> QuerySet[Event]:
         _own_invitations(user).filter(event=OuterRef("pk"), status__in=SEES_A_PRIVATE_EVENT)
     )
     seen = public | Q(speaker__user=user) | (Q(invited) & ~Q(status=EventStatus.DRAFT))
+    named = Q(
+        Exists(Event.facilitators.through.objects.filter(event_id=OuterRef("pk"), user_id=user.pk))
+    )
     if user.has_role(Role.FACILITATOR):
-        seen |= Q(
-            Exists(
-                Event.facilitators.through.objects.filter(event_id=OuterRef("pk"), user_id=user.pk)
-            )
-        )
+        seen |= named
+    elif user.has_role(Role.CHAMPION):
+        # A champion runs the open sessions they host, drafts included (rules.runs_event).
+        seen |= named & Q(kind=EventKind.OPEN_SESSION, host=user)
     return Event.objects.filter(seen)
 
 

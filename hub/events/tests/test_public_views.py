@@ -481,3 +481,19 @@ def test_withdrawing_needs_an_account(client):
     response = client.post(reverse("events:withdraw", args=[session.slug]))
     assert response.status_code == 302
     assert response.url.startswith(reverse("accounts:sign-in"))
+
+
+def test_visible_events_matches_the_rule_for_a_champion_hosting_sessions(user_with_role):
+    champion = user_with_role(Role.CHAMPION)
+    events = [
+        EventFactory(open_session=True, draft=True, host=champion, facilitators=[champion]),
+        EventFactory(open_session=True, draft=True, host=champion),
+        EventFactory(draft=True, facilitators=[champion]),
+        EventFactory(facilitators=[champion]),
+        EventFactory(open_session=True),
+    ]
+    expected = {e.pk for e in events if champion.has_perm("events.view_event", e)}
+
+    assert set(selectors.visible_events(champion).values_list("pk", flat=True)) == expected
+    assert events[0].pk in expected  # their own draft session
+    assert events[3].pk not in expected  # a round table is not theirs to run
