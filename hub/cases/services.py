@@ -5,7 +5,6 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.http import QueryDict
@@ -36,7 +35,7 @@ from hub.cases.models import (
 )
 from hub.cases.search import SEARCH_KIND
 from hub.cases.selectors import case_search
-from hub.core.notify import email_on_commit
+from hub.core.notify import absolute_url, email_on_commit
 from hub.search.services import search_index_later
 
 # Which moves the moderation workflow allows, and whether each needs a reason.
@@ -104,11 +103,6 @@ def resource_update(*, resource: Resource, data: dict) -> Resource:
     resource.save()
     search_index_later(kind=SEARCH_KIND, object_id=resource.pk)
     return resource
-
-
-def absolute_url(path: str) -> str:
-    """A link for an email: the Hub's own address (HUB_BASE_URL) and `path`."""
-    return settings.HUB_BASE_URL.rstrip("/") + path
 
 
 # What the contributor is told, in their email's subject and body, after each move.

@@ -17,8 +17,8 @@ from hub.champions.selectors import (
     champion_directory,
     parse_directory_query,
 )
-from hub.champions.services import absolute_url
 from hub.core.api import ErrorEnvelope, HubPagination
+from hub.core.notify import absolute_url
 from hub.organisations.models import OrganisationKind, Region
 
 champions_router = Router(tags=["Champions"])

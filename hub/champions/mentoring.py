@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -23,7 +22,7 @@ from hub.champions.models import (
     MentoringStatus,
     ProfileStatus,
 )
-from hub.core.notify import email_on_commit
+from hub.core.notify import absolute_url, email_on_commit
 
 MENTEE = "mentee"
 MENTOR = "mentor"
@@ -68,10 +67,6 @@ def why_cannot_request(profile: ChampionProfile, mentee) -> str | None:
 
 
 # Helpers -----------------------------------------------------------------------------------
-
-
-def _absolute(path: str) -> str:
-    return settings.HUB_BASE_URL.rstrip("/") + path
 
 
 def _tell(user, *, subject: str, body: str) -> None:
@@ -151,7 +146,7 @@ def request_mentoring(
                     f"They would like to meet {mentoring.get_meeting_frequency_display().lower()}"
                     f" for {length_months} months.\n\n"
                     "Accept or decline here:\n"
-                    f"{_absolute(mentoring.get_absolute_url())}\n"
+                    f"{absolute_url(mentoring.get_absolute_url())}\n"
                 ),
             )
     except IntegrityError as error:
@@ -183,7 +178,7 @@ def accept(*, mentoring: Mentoring, by, length_months: int, meeting_frequency: s
             f"{champion_name} has accepted your request for mentoring. You agreed to meet "
             f"{mentoring.get_meeting_frequency_display().lower()} for {length_months} months."
             f"\n\nThey will be in touch to arrange your first meeting. Your mentoring page:\n"
-            f"{_absolute(mentoring.get_absolute_url())}\n"
+            f"{absolute_url(mentoring.get_absolute_url())}\n"
         ),
     )
     return mentoring
@@ -211,7 +206,7 @@ def decline(*, mentoring: Mentoring, by, reason: str) -> Mentoring:
             f"you on this time. This is usually about their time, not about you or your "
             f"question.\n\n{their_words}"
             "Other champions may be able to help with the same problem. Find one here:\n"
-            f"{_absolute('/champions/')}\n"
+            f"{absolute_url('/champions/')}\n"
         ),
     )
     return mentoring
@@ -304,7 +299,7 @@ def close(*, mentoring: Mentoring, by, rating: int, feedback: str = "") -> Mento
                 f"{by.get_full_name()} has closed your mentoring. Please tell us how it went: "
                 "a rating and a few words on what worked and what you would change. It takes "
                 "two minutes and helps us improve the network.\n\n"
-                f"{_absolute(mentoring.get_absolute_url())}\n"
+                f"{absolute_url(mentoring.get_absolute_url())}\n"
             ),
         )
     return mentoring

@@ -2,7 +2,6 @@
 changes. A change to what can be found re-indexes the profile once the transaction commits
 (only approved profiles stay in the index)."""
 
-from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.urls import reverse
@@ -13,7 +12,7 @@ from hub.accounts.roles import Role
 from hub.champions.models import ChampionProfile, ProfileStatus
 from hub.champions.search import SEARCH_KIND
 from hub.champions.selectors import programme_admin_emails
-from hub.core.notify import email_on_commit
+from hub.core.notify import absolute_url, email_on_commit
 from hub.organisations.models import Person
 from hub.search.services import search_index_later
 
@@ -65,10 +64,6 @@ def unique_slug(name: str, *, exclude_pk: int | None = None) -> str:
     ):
         slug, number = f"{base}-{number}", number + 1
     return slug
-
-
-def absolute_url(path: str) -> str:
-    return settings.HUB_BASE_URL.rstrip("/") + path
 
 
 def _apply(profile: ChampionProfile, data: dict, allowed: tuple[str, ...]) -> None:

@@ -43,3 +43,8 @@ def email_on_commit(*, to: list[str], subject: str, body: str, reply_to: list[st
         return None
     logger.info("email queued subject=%r recipients=%d", subject, len(recipients))
     return enqueue_on_commit(send_email, recipients, subject, body, reply_to)
+
+
+def absolute_url(path: str) -> str:
+    """A link for an email or a calendar: the Hub's own address (HUB_BASE_URL) and `path`."""
+    return settings.HUB_BASE_URL.rstrip("/") + path

@@ -16,7 +16,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from hub.core.api import ErrorEnvelope, HubPagination
-from hub.events.calendar import absolute_url
+from hub.core.notify import absolute_url
 from hub.events.models import Event, EventKind, EventStatus
 from hub.events.selectors import visible_events, with_places_taken
 from hub.organisations.models import Region

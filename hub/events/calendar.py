@@ -14,12 +14,12 @@ from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 import icalendar
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
+from hub.core.notify import absolute_url
 from hub.events import rules as event_rules
 from hub.events.models import CalendarFeed, Event, EventStatus, Invitation, PlaceStatus
 
@@ -27,10 +27,6 @@ LONDON = ZoneInfo("Europe/London")
 PRODID = "-//Digital Leadership Hub//Events//EN"
 # A personal feed shows what is coming and what happened lately.
 FEED_PAST_DAYS = 90
-
-
-def absolute_url(path: str) -> str:
-    return settings.HUB_BASE_URL.rstrip("/") + path
 
 
 def shows_online_link(user, event: Event) -> bool:

@@ -19,8 +19,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from hub.core.notify import email_on_commit
-from hub.events.calendar import absolute_url
+from hub.core.notify import absolute_url, email_on_commit
 from hub.events.models import (
     ChathamHouseRecord,
     Event,

@@ -13,13 +13,12 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
-from hub.core.notify import email_on_commit
+from hub.core.notify import absolute_url, email_on_commit
 from hub.core.tasks import enqueue_on_commit
 from hub.events.models import (
     Access,
@@ -92,24 +91,19 @@ def _when(event: Event) -> str:
     return f"{london_date(event.starts_at)} at {london_time(event.starts_at)}"
 
 
-def _absolute(path: str) -> str:
-    return settings.HUB_BASE_URL.rstrip("/") + path
-
-
 def _send_invitation(invitation: Invitation, token: str) -> None:
     event = invitation.event
-    email_on_commit(
-        to=[invitation.email],
-        subject=f"Invitation: {event.title}",
-        body=(
-            f"Dear {invitation.full_name},\n\n"
+    _tell(
+        invitation,
+        f"Invitation: {event.title}",
+        (
             f"You are invited to {event.title} on {_when(event)}"
             f"{', ' + event.venue if event.venue else ''}.\n\n"
             "It is held under the Chatham House rule: what is said may be used, but never "
             "attributed to who said it.\n\n"
             f"Accept or decline here (this link is personal to you, works once and expires on "
             f"{london_date(invitation.token_expires_at)}):\n"
-            f"{_absolute(response_path(token))}\n"
+            f"{absolute_url(response_path(token))}\n"
         ),
     )
 
@@ -415,11 +409,11 @@ def cancel_event(event: Event, *, reason: str) -> Event:
     for invitation in event.invitations.filter(
         status__in=(PlaceStatus.ACCEPTED, PlaceStatus.WAITING, PlaceStatus.INVITED)
     ):
-        email_on_commit(
-            to=[invitation.email],
-            subject=f"Cancelled: {event.title}",
-            body=(
-                f"Dear {invitation.full_name},\n\n{event.title} on {_when(event)} is cancelled."
+        _tell(
+            invitation,
+            f"Cancelled: {event.title}",
+            (
+                f"{event.title} on {_when(event)} is cancelled."
                 f"\n\n{reason.strip()}\n\nIf you added it to your calendar from the Hub, it will "
                 "be removed the next time your calendar updates.\n"
             ),
@@ -472,13 +466,13 @@ def send_reminders(event_id: int, kind: str, starts_at: str) -> int:
             _, created = ReminderSent.objects.get_or_create(invitation=invitation, kind=kind)
             if not created:
                 continue
-            email_on_commit(
-                to=[invitation.email],
-                subject=f"Reminder: {event.title} {'next week' if kind == 'week' else 'tomorrow'}",
-                body=(
-                    f"Dear {invitation.full_name},\n\nA reminder that {event.title} is on "
+            _tell(
+                invitation,
+                f"Reminder: {event.title} {'next week' if kind == 'week' else 'tomorrow'}",
+                (
+                    f"A reminder that {event.title} is on "
                     f"{_when(event)}.\n\n{_where(event)}\n\n"
-                    f"Details: {_absolute(event.get_absolute_url())}\n"
+                    f"Details: {absolute_url(event.get_absolute_url())}\n"
                 ),
             )
             sent += 1
@@ -486,6 +480,13 @@ def send_reminders(event_id: int, kind: str, starts_at: str) -> int:
 
 
 # Emails --------------------------------------------------------------------------------
+
+
+def _tell(invitation: Invitation, subject: str, text: str) -> None:
+    """Email an invitee once the transaction commits, greeting them by name."""
+    email_on_commit(
+        to=[invitation.email], subject=subject, body=f"Dear {invitation.full_name},\n\n{text}"
+    )
 
 
 def _where(event: Event) -> str:
@@ -501,17 +502,17 @@ def _send_place_confirmed(invitation: Invitation, *, token: str | None = None) -
     event = invitation.event
     extra = (
         f"\nIf you cannot come after all, give up your place here: "
-        f"{_absolute(response_path(token))}\n"
+        f"{absolute_url(response_path(token))}\n"
         if token
         else ""
     )
-    email_on_commit(
-        to=[invitation.email],
-        subject=f"Your place: {event.title}",
-        body=(
-            f"Dear {invitation.full_name},\n\nYou have a place at {event.title} on "
+    _tell(
+        invitation,
+        f"Your place: {event.title}",
+        (
+            f"You have a place at {event.title} on "
             f"{_when(event)}.\n\n{_where(event)}\n\n"
-            f"Add it to your calendar: {_absolute(reverse('events:ics', args=[event.slug]))}\n"
+            f"Add it to your calendar: {absolute_url(reverse('events:ics', args=[event.slug]))}\n"
             f"{extra}"
         ),
     )
@@ -519,11 +520,11 @@ def _send_place_confirmed(invitation: Invitation, *, token: str | None = None) -
 
 def _send_waiting(invitation: Invitation) -> None:
     event = invitation.event
-    email_on_commit(
-        to=[invitation.email],
-        subject=f"Waiting list: {event.title}",
-        body=(
-            f"Dear {invitation.full_name},\n\n{event.title} is full, so you are on its waiting "
+    _tell(
+        invitation,
+        f"Waiting list: {event.title}",
+        (
+            f"{event.title} is full, so you are on its waiting "
             "list. If a place comes up, it goes to the next person on the list, and we will "
             "email you straight away.\n"
         ),
@@ -532,27 +533,27 @@ def _send_waiting(invitation: Invitation) -> None:
 
 def _send_place_freed(invitation: Invitation) -> None:
     event = invitation.event
-    email_on_commit(
-        to=[invitation.email],
-        subject=f"A place has come up: {event.title}",
-        body=(
-            f"Dear {invitation.full_name},\n\nA place has come up at {event.title} on "
+    _tell(
+        invitation,
+        f"A place has come up: {event.title}",
+        (
+            f"A place has come up at {event.title} on "
             f"{_when(event)}, and it is yours: you were next on the waiting list.\n\n"
             f"{_where(event)}\n\nIf you can no longer come, please tell the facilitator so the "
             f"place can go to the next person.\n\nDetails: "
-            f"{_absolute(event.get_absolute_url())}\n"
+            f"{absolute_url(event.get_absolute_url())}\n"
         ),
     )
 
 
 def _send_changed(invitation: Invitation) -> None:
     event = invitation.event
-    email_on_commit(
-        to=[invitation.email],
-        subject=f"Changed: {event.title}",
-        body=(
-            f"Dear {invitation.full_name},\n\n{event.title} has changed. It is now on "
+    _tell(
+        invitation,
+        f"Changed: {event.title}",
+        (
+            f"{event.title} has changed. It is now on "
             f"{_when(event)}.\n\n{_where(event)}\n\nDetails: "
-            f"{_absolute(event.get_absolute_url())}\n"
+            f"{absolute_url(event.get_absolute_url())}\n"
         ),
     )
