@@ -51,13 +51,14 @@ def immediate_tasks(settings):
     }
 
 
-# Data that migrations write (role groups, themes). A transactional test (live server,
+# Data that migrations write (role groups, themes, learning outcomes). A transactional test (live server,
 # schemathesis) ends by flushing every table, which would leave the tests after it in the
 # same worker without that data, whatever order tests run in; so each test that uses the
 # database first puts it back if it is missing (two counting queries when it is there).
 MIGRATION_DATA = [
     ("hub.accounts.migrations.0002_roles_as_groups", "create_role_groups"),
     ("hub.taxonomy.migrations.0002_themes", "create_themes"),
+    ("hub.academies.migrations.0002_learning_outcomes", "load"),
 ]
 DB_FIXTURES = {"db", "transactional_db", "live_server", "django_db_reset_sequences"}
 
@@ -71,11 +72,14 @@ def _uses_db(item) -> bool:
 def _migration_data_missing() -> bool:
     from django.contrib.auth.models import Group
 
+    from hub.academies.models import LearningOutcome
     from hub.accounts.roles import Role
     from hub.taxonomy.models import Theme
 
     return (
-        Group.objects.filter(name__in=Role.values).count() < len(Role) or not Theme.objects.exists()
+        Group.objects.filter(name__in=Role.values).count() < len(Role)
+        or not Theme.objects.exists()
+        or not LearningOutcome.objects.exists()
     )
 
 

@@ -12,6 +12,7 @@ urlpatterns = [
     path("cases/", include("hub.cases.urls")),
     path("events/", include("hub.events.urls")),
     path("champions/", include("hub.champions.urls")),
+    path("academies/", include("hub.academies.urls")),
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "hub.cases",
     "hub.events",
     "hub.champions",
+    "hub.academies",
     "hub.pages",
     "hub.demo",
 ]
