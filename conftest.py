@@ -51,10 +51,10 @@ def immediate_tasks(settings):
     }
 
 
-# Data that migrations write (role groups, themes, learning outcomes). A transactional test (live server,
-# schemathesis) ends by flushing every table, which would leave the tests after it in the
-# same worker without that data, whatever order tests run in; so each test that uses the
-# database first puts it back if it is missing (two counting queries when it is there).
+# Data that migrations write (role groups, themes, learning outcomes). A transactional test
+# (live server, schemathesis) ends by flushing every table, which would leave the tests after
+# it in the same worker without that data, whatever order tests run in; so each test that uses
+# the database first puts it back if it is missing (three counting queries when it is there).
 MIGRATION_DATA = [
     ("hub.accounts.migrations.0002_roles_as_groups", "create_role_groups"),
     ("hub.taxonomy.migrations.0002_themes", "create_themes"),
