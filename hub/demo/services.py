@@ -28,6 +28,7 @@ from hub.cases.models import (
     Transition,
 )
 from hub.cases.search import SEARCH_KIND
+from hub.demo.academies import seed_academies
 from hub.demo.cases import DEMO_CASES
 from hub.demo.champions import seed_champions
 from hub.demo.events import seed_events
@@ -383,4 +384,5 @@ def demo_seed() -> SeedSummary:
     _seed_cases(summary)
     seed_events(summary)
     seed_champions(summary)
+    seed_academies(summary)
     return summary

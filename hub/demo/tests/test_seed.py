@@ -1,5 +1,6 @@
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from hub.accounts.models import User
 from hub.accounts.roles import Role
@@ -119,3 +120,38 @@ def test_the_demo_cases_cover_every_facet_and_can_be_found():
     }
     assert levels == {"1", "2", "3", "4", "5"}
     assert case_search(CaseQuery(q="missed bins")).ordered_ids()
+
+
+def test_the_seed_has_academies_with_a_cohort_part_way_through():
+    from hub.academies.models import (
+        AcademyKind,
+        Attendance,
+        Cohort,
+        CohortStatus,
+        Enrolment,
+        EnrolmentStatus,
+        Module,
+    )
+
+    demo_seed()
+    gm = Cohort.objects.get(slug="greater-manchester-digital-academy-2026")
+    sessions = list(gm.sessions.order_by("number"))
+    assert 6 <= len(sessions) <= 8
+    span_days = (sessions[-1].starts_at - sessions[0].starts_at).days
+    assert 183 <= span_days <= 274
+    kinds = set(gm.enrolments.values_list("partner_kind", flat=True))
+    assert {"council", "police", "fire_and_rescue", "health"} <= kinds
+    held = gm.sessions.filter(starts_at__lte=timezone.now()).count()
+    assert Attendance.objects.filter(session__cohort=gm).count() == held * gm.enrolments.count()
+    member = Cohort.objects.get(academy=AcademyKind.MEMBER)
+    councillor = member.enrolments.get()
+    assert councillor.user.email == "councillor@example.org"
+    assert councillor.plan.is_submitted
+    waiting = Cohort.objects.get(status=CohortStatus.RECRUITING).enrolments.get()
+    assert waiting.status == EnrolmentStatus.AWAITING_SPONSOR
+    assert Module.objects.filter(academy=AcademyKind.MEMBER).exists()
+    assert all(module.cases.exists() for module in Module.objects.all())
+    assert Enrolment.objects.filter(person__is_demo=False).count() == 0
+    # A second run changes nothing.
+    demo_seed()
+    assert Cohort.objects.count() == 3
