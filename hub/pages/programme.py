@@ -21,13 +21,13 @@ PROGRAMME_ELEMENTS = [
         "title": "Member Leadership Academy",
         "summary": "Digital modules within the leadership programme for senior councillors: "
         "the opportunities and risks of digital.",
-        "url_name": "academies:list",
+        "url_name": "academies:home",
     },
     {
         "title": "Digital Academy",
         "summary": "Place-based cohorts of senior officers from the council, police, health, "
         "fire and rescue and central government, over six to eight sessions.",
-        "url_name": "academies:list",
+        "url_name": "academies:home",
     },
     {
         "title": "Peer challenge",
@@ -39,7 +39,7 @@ PROGRAMME_ELEMENTS = [
         "title": "Digital champions' network",
         "summary": "Senior members and officers who have led digital programmes, mentoring "
         "peers and hosting open sessions.",
-        "url_name": "champions:list",
+        "url_name": "champions:directory",
     },
 ]
 

@@ -43,3 +43,19 @@ def test_footer_pages(client, path, heading):
     assert response.status_code == 200
     assert heading in response.content.decode()
     assert f'href="{path}"' in response.content.decode()
+
+
+def test_home_links_every_element_that_is_built(client):
+    from hub.pages.programme import PROGRAMME_ELEMENTS
+
+    body = client.get("/").content.decode()
+    built = {
+        "Digital good practice database": "/cases/",
+        "Chief executive round tables": "/events/",
+        "Member Leadership Academy": "/academies/",
+        "Digital Academy": "/academies/",
+        "Digital champions' network": "/champions/",
+    }
+    for title, path in built.items():
+        assert any(element["title"] == title for element in PROGRAMME_ELEMENTS)
+        assert f'href="{path}"' in body, title
