@@ -10,6 +10,11 @@ urlpatterns = [
         name="take-attendance",
     ),
     path("cohorts/<slug:slug>/sessions/<int:number>/check-in", sessions.check_in, name="check-in"),
+    path(
+        "cohorts/<slug:slug>/sessions/<int:number>/new-code",
+        sessions.new_code,
+        name="session-new-code",
+    ),
     path("cohorts/<slug:slug>/attendance", sessions.cohort_attendance, name="cohort-attendance"),
     path(
         "cohorts/<slug:slug>/attendance.csv",
