@@ -1,5 +1,6 @@
 """The `/api/v1/` surface: each domain app contributes its own router."""
 
+from hub.academies.api import academies_router
 from hub.cases.api import cases_router
 from hub.champions.api import champions_router
 from hub.core.api import build_api
@@ -12,3 +13,4 @@ api.add_router("/places", places_router)
 api.add_router("/cases", cases_router)
 api.add_router("/events", events_router)
 api.add_router("/champions", champions_router)
+api.add_router("/academies", academies_router)
