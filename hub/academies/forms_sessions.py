@@ -68,6 +68,8 @@ class AttendanceForm(GDSFormMixin, forms.Form):
             )
             layout.append(Field.radios(name, legend_size=Size.SMALL, inline=True, small=True))
         self.helper.layout = Layout(*layout)
+        # The fields are radios added after GDSFormMixin looked: link errors to the first option.
+        self.auto_id = "id_%s_1"
 
     @staticmethod
     def _recorded_hint(record: Attendance | None) -> str:
