@@ -121,7 +121,11 @@ def check_in(*, session: Session, enrolment: Enrolment, code: str) -> Attendance
         )
     if not secrets.compare_digest(normalise_code(code), normalise_code(session.attendance_code)):
         cache.add(key, 0, WRONG_CODE_MEMORY_SECONDS)
-        wrong_tries = cache.incr(key)
+        try:
+            wrong_tries = cache.incr(key)
+        except ValueError:  # the count expired between the two calls
+            wrong_tries = 1
+            cache.set(key, wrong_tries, WRONG_CODE_MEMORY_SECONDS)
         left = WRONG_CODE_LIMIT - wrong_tries
         if left <= 0:
             raise AttendanceError(
