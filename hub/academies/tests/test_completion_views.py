@@ -8,6 +8,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from hub.academies.models import AttendanceStatus, CohortStatus, EnrolmentStatus
+from hub.academies.tests.cohort_roles import sign_in_as
 from hub.academies.tests.factories import (
     AttendanceFactory,
     CohortFactory,
@@ -48,22 +49,6 @@ def participant(cohort):
     return _complete_participant(cohort, completed=True)
 
 
-def _sign_in(client, user_with_role, who, cohort, participant):
-    user = {
-        None: lambda: None,
-        "member": lambda: user_with_role(Role.MEMBER),
-        "participant": lambda: participant.user,
-        "cohort_colleague": lambda: _complete_participant(cohort).user,
-        "other_participant": lambda: EnrolmentFactory(cohort=CohortFactory()).user,
-        "facilitator": lambda: cohort.facilitators.get(),
-        "programme_staff": lambda: user_with_role(Role.EDITOR),
-        "programme_admin": lambda: user_with_role(Role.PROGRAMME_ADMIN),
-    }[who]()
-    if user is not None:
-        client.force_login(user)
-    return client
-
-
 def _pdf_pages(response):
     assert response["Content-Type"] == "application/pdf"
     return PdfReader(io.BytesIO(response.content)).pages
@@ -89,9 +74,9 @@ def _pdf_text(response) -> str:
     ],
 )
 def test_the_completion_page_is_for_those_who_run_the_cohort(
-    client, user_with_role, cohort, participant, who, status
+    client, cohort, participant, who, status
 ):
-    client = _sign_in(client, user_with_role, who, cohort, participant)
+    client = sign_in_as(client, who, cohort=cohort, participant=participant)
     assert client.get(reverse("academies:completion", args=[cohort.slug])).status_code == status
     assert client.post(reverse("academies:completion", args=[cohort.slug])).status_code in (
         status if status != 200 else 302,
@@ -149,10 +134,8 @@ def test_the_page_shows_each_rule_and_awards_certificates(
         ("participant", 200),
     ],
 )
-def test_participants_see_their_own_completion(
-    client, user_with_role, cohort, participant, who, status
-):
-    client = _sign_in(client, user_with_role, who, cohort, participant)
+def test_participants_see_their_own_completion(client, cohort, participant, who, status):
+    client = sign_in_as(client, who, cohort=cohort, participant=participant)
     response = client.get(reverse("academies:my-completion", args=[cohort.slug]))
     assert response.status_code == status
 
@@ -202,10 +185,8 @@ def test_no_certificate_before_completion(client, cohort):
     ("who", "status"),
     [("member", 404), ("other_participant", 404), ("facilitator", 404)],
 )
-def test_the_own_certificate_address_gives_others_nothing(
-    client, user_with_role, cohort, participant, who, status
-):
-    client = _sign_in(client, user_with_role, who, cohort, participant)
+def test_the_own_certificate_address_gives_others_nothing(client, cohort, participant, who, status):
+    client = sign_in_as(client, who, cohort=cohort, participant=participant)
     assert client.get(reverse("academies:certificate", args=[cohort.slug])).status_code == status
 
 
@@ -227,10 +208,8 @@ def test_anonymous_visitors_are_asked_to_sign_in_for_a_certificate(client, cohor
         ("programme_staff", 200),
     ],
 )
-def test_a_participant_certificate_for_staff(
-    client, user_with_role, cohort, participant, who, status
-):
-    client = _sign_in(client, user_with_role, who, cohort, participant)
+def test_a_participant_certificate_for_staff(client, cohort, participant, who, status):
+    client = sign_in_as(client, who, cohort=cohort, participant=participant)
     url = reverse("academies:participant-certificate", args=[cohort.slug, participant.pk])
     response = client.get(url)
     assert response.status_code == status

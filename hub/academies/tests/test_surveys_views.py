@@ -14,6 +14,7 @@ from hub.academies.models import (
     SurveyResponse,
     SurveyStage,
 )
+from hub.academies.tests.cohort_roles import sign_in_as
 from hub.academies.tests.factories import CohortFactory, EnrolmentFactory, SessionFactory
 from hub.accounts.roles import Role
 
@@ -30,21 +31,6 @@ def cohort(user_with_role):
 @pytest.fixture
 def participant(cohort):
     return EnrolmentFactory(cohort=cohort)
-
-
-def _sign_in(client, user_with_role, who, cohort, participant):
-    """Sign in as one of the roles that matter to a cohort; None stays anonymous."""
-    user = {
-        None: lambda: None,
-        "member": lambda: user_with_role(Role.MEMBER),
-        "participant": lambda: participant.user,
-        "other_participant": lambda: EnrolmentFactory(cohort=CohortFactory()).user,
-        "facilitator": lambda: cohort.facilitators.get(),
-        "programme_staff": lambda: user_with_role(Role.EDITOR),
-    }[who]()
-    if user is not None:
-        client.force_login(user)
-    return client
 
 
 def _form_data(value):
@@ -65,10 +51,8 @@ def _form_data(value):
         ("participant", 200),
     ],
 )
-def test_only_the_participant_answers_their_survey(
-    client, user_with_role, cohort, participant, who, status
-):
-    client = _sign_in(client, user_with_role, who, cohort, participant)
+def test_only_the_participant_answers_their_survey(client, cohort, participant, who, status):
+    client = sign_in_as(client, who, cohort=cohort, participant=participant)
     response = client.get(reverse("academies:survey", args=[cohort.slug, "start"]))
     assert response.status_code == status
     if status == 302:
@@ -172,9 +156,9 @@ def _answered(cohort, start=None, end=None):
 )
 @pytest.mark.parametrize("name", ["academies:impact", "academies:impact-csv"])
 def test_results_are_for_facilitators_and_programme_staff(
-    client, user_with_role, cohort, participant, who, status, name
+    client, cohort, participant, who, status, name
 ):
-    client = _sign_in(client, user_with_role, who, cohort, participant)
+    client = sign_in_as(client, who, cohort=cohort, participant=participant)
     assert client.get(reverse(name, args=[cohort.slug])).status_code == status
 
 

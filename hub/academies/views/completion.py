@@ -10,16 +10,15 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from hub.academies import completion
-from hub.academies.models import Enrolment, EnrolmentStatus
+from hub.academies.models import Cohort, Enrolment, EnrolmentStatus
+from hub.academies.views.cohorts import cohort_permission_required
 from hub.academies.views.sessions import cohort_enrolment, get_cohort, own_enrolment, refusal
 from hub.core.pdf import PdfUnavailable, pdf_response
 
 
+@cohort_permission_required("academies.manage_cohort")
 @require_http_methods(["GET", "POST"])
-def cohort_completion(request, slug: str):
-    cohort = get_cohort(slug)
-    if not request.user.has_perm("academies.manage_cohort", cohort):
-        return refusal(request, cohort)
+def cohort_completion(request, cohort: Cohort):
     if request.method == "POST":
         awarded = completion.award_certificates(cohort=cohort)
         if awarded:

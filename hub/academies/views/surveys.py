@@ -8,7 +8,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from hub.academies import surveys
 from hub.academies.forms_surveys import SurveyForm
-from hub.academies.models import LearningOutcome, SurveyStage
+from hub.academies.models import Cohort, LearningOutcome, SurveyStage
+from hub.academies.views.cohorts import cohort_permission_required
 from hub.academies.views.sessions import get_cohort, own_enrolment, refusal
 from hub.core import charts
 from hub.core.csv_export import csv_response
@@ -128,11 +129,9 @@ def _impact_charts(results: surveys.ImpactResults) -> tuple[charts.BarChart, cha
     )
 
 
+@cohort_permission_required("academies.view_cohort_reports")
 @require_GET
-def impact(request, slug: str):
-    cohort = get_cohort(slug)
-    if not request.user.has_perm("academies.view_cohort_reports", cohort):
-        return refusal(request, cohort)
+def impact(request, cohort: Cohort):
     results = surveys.impact_results(cohort)
     everyone_chart, matched_chart = _impact_charts(results)
     return render(
@@ -170,12 +169,10 @@ CSV_COLUMNS = [
 ]
 
 
+@cohort_permission_required("academies.view_cohort_reports")
 @require_GET
-def impact_csv(request, slug: str):
+def impact_csv(request, cohort: Cohort):
     """The same aggregates as the page; a mean left blank had too few answers to show."""
-    cohort = get_cohort(slug)
-    if not request.user.has_perm("academies.view_cohort_reports", cohort):
-        return refusal(request, cohort)
     results = surveys.impact_results(cohort)
     return csv_response(
         filename=f"{cohort.slug}-impact.csv",
