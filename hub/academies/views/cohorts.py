@@ -65,6 +65,21 @@ def _posted(request):
     return request.POST if request.method == "POST" else None
 
 
+def _submit(request, form, act):
+    """The result of `act()` (a service call) once the posted form is valid, or None: the
+    service's refusal is shown in the form's error summary."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        return act()
+    except services.ScheduleError as error:
+        for problem in error.problems:
+            form.add_error(None, problem)
+    except services.CohortError as error:
+        form.add_error(None, str(error))
+    return None
+
+
 def _own_enrolment(user, cohort: Cohort) -> Enrolment | None:
     if not user.is_authenticated:
         return None
@@ -156,16 +171,16 @@ def participants(request, cohort: Cohort):
 @require_http_methods(["GET", "POST"])
 def cohort_create(request):
     form = CohortForm(_posted(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            cohort = services.cohort_create(
-                by=request.user, facilitators=form.cleaned_data["facilitators"], **form.values()
-            )
-        except services.CohortError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, f"{cohort.title} created as a draft")
-            return redirect(cohort)
+    cohort = _submit(
+        request,
+        form,
+        lambda: services.cohort_create(
+            by=request.user, facilitators=form.cleaned_data["facilitators"], **form.values()
+        ),
+    )
+    if cohort is not None:
+        messages.success(request, f"{cohort.title} created as a draft")
+        return redirect(cohort)
     return render(request, "academies/cohorts/form.html", {"form": form, "cohort": None})
 
 
@@ -173,19 +188,19 @@ def cohort_create(request):
 @require_http_methods(["GET", "POST"])
 def cohort_edit(request, cohort: Cohort):
     form = CohortForm(_posted(request), instance=cohort)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.cohort_update(
-                cohort=Cohort.objects.get(pk=cohort.pk),
-                by=request.user,
-                facilitators=form.cleaned_data["facilitators"] or [request.user],
-                **form.values(),
-            )
-        except services.CohortError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, "Cohort saved")
-            return redirect("academies:cohort", slug=cohort.slug)
+    saved = _submit(
+        request,
+        form,
+        lambda: services.cohort_update(
+            cohort=Cohort.objects.get(pk=cohort.pk),
+            by=request.user,
+            facilitators=form.cleaned_data["facilitators"] or [request.user],
+            **form.values(),
+        ),
+    )
+    if saved is not None:
+        messages.success(request, "Cohort saved")
+        return redirect(saved)
     return render(request, "academies/cohorts/form.html", {"form": form, "cohort": cohort})
 
 
@@ -193,16 +208,16 @@ def cohort_edit(request, cohort: Cohort):
 @require_http_methods(["GET", "POST"])
 def cohort_status(request, cohort: Cohort):
     form = CohortStatusForm(_posted(request), cohort=cohort)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.cohort_change_status(
-                cohort=cohort, status=form.cleaned_data["status"], by=request.user
-            )
-        except services.CohortError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, f"The cohort is now {cohort.get_status_display().lower()}")
-            return redirect(cohort)
+    changed = _submit(
+        request,
+        form,
+        lambda: services.cohort_change_status(
+            cohort=cohort, status=form.cleaned_data["status"], by=request.user
+        ),
+    )
+    if changed is not None:
+        messages.success(request, f"The cohort is now {changed.get_status_display().lower()}")
+        return redirect(changed)
     return render(request, "academies/cohorts/status.html", {"form": form, "cohort": cohort})
 
 
@@ -210,15 +225,12 @@ def cohort_status(request, cohort: Cohort):
 @require_http_methods(["GET", "POST"])
 def cohort_schedule(request, cohort: Cohort):
     form = ScheduleForm(_posted(request), cohort=cohort, initial=ScheduleForm.initial_for(cohort))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.set_schedule(cohort=cohort, rows=form.rows, by=request.user)
-        except services.ScheduleError as error:
-            for problem in error.problems:
-                form.add_error(None, problem)
-        else:
-            messages.success(request, f"Schedule saved: {len(form.rows)} sessions")
-            return redirect(cohort)
+    sessions = _submit(
+        request, form, lambda: services.set_schedule(cohort=cohort, rows=form.rows, by=request.user)
+    )
+    if sessions is not None:
+        messages.success(request, f"Schedule saved: {len(sessions)} sessions")
+        return redirect(cohort)
     return render(request, "academies/cohorts/schedule.html", {"form": form, "cohort": cohort})
 
 
@@ -231,22 +243,21 @@ def apply(request, cohort: Cohort):
     if not Person.objects.filter(user=request.user).exists():
         return render(request, "academies/cohorts/apply_no_person.html", {"cohort": cohort})
     form = ApplyForm(_posted(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            enrolment = services.apply(
-                cohort=cohort,
-                user=request.user,
-                motivation=form.cleaned_data["motivation"],
-                **form.sponsor(),
-            )
-        except services.CohortError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(
-                request,
-                f"Application sent: we have emailed {enrolment.sponsor_name} to approve it",
-            )
-            return redirect(cohort)
+    enrolment = _submit(
+        request,
+        form,
+        lambda: services.apply(
+            cohort=cohort,
+            user=request.user,
+            motivation=form.cleaned_data["motivation"],
+            **form.sponsor(),
+        ),
+    )
+    if enrolment is not None:
+        messages.success(
+            request, f"Application sent: we have emailed {enrolment.sponsor_name} to approve it"
+        )
+        return redirect(cohort)
     return render(request, "academies/cohorts/apply.html", {"form": form, "cohort": cohort})
 
 
@@ -254,24 +265,24 @@ def apply(request, cohort: Cohort):
 @require_http_methods(["GET", "POST"])
 def add_participant(request, cohort: Cohort):
     form = AddParticipantForm(_posted(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            enrolment = services.add_participant(
-                cohort=cohort,
-                person=form.cleaned_data["person"],
-                by=request.user,
-                motivation=form.cleaned_data["motivation"],
-                **form.sponsor(),
-            )
-        except services.CohortError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(
-                request,
-                f"{enrolment.person.full_name} added: we have emailed "
-                f"{enrolment.sponsor_name} to approve",
-            )
-            return redirect("academies:participants", slug=cohort.slug)
+    enrolment = _submit(
+        request,
+        form,
+        lambda: services.add_participant(
+            cohort=cohort,
+            person=form.cleaned_data["person"],
+            by=request.user,
+            motivation=form.cleaned_data["motivation"],
+            **form.sponsor(),
+        ),
+    )
+    if enrolment is not None:
+        messages.success(
+            request,
+            f"{enrolment.person.full_name} added: we have emailed "
+            f"{enrolment.sponsor_name} to approve",
+        )
+        return redirect("academies:participants", slug=cohort.slug)
     return render(
         request, "academies/cohorts/add_participant.html", {"form": form, "cohort": cohort}
     )
@@ -289,24 +300,21 @@ def sponsor_decision(request, token: str):
             status=404 if problem.reason == "unknown" else 410,
         )
     form = SponsorDecisionForm(_posted(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            enrolment = services.sponsor_decide(
-                raw_token=token,
-                approve=form.cleaned_data["decision"] == "approve",
-                comment=form.cleaned_data["comment"],
-            )
-        except services.CohortError as error:
-            form.add_error(None, str(error))
-        else:
-            return render(
-                request,
-                "academies/cohorts/sponsor_done.html",
-                {
-                    "enrolment": enrolment,
-                    "waiting": services.is_waiting_for_place(enrolment),
-                },
-            )
+    decided = _submit(
+        request,
+        form,
+        lambda: services.sponsor_decide(
+            raw_token=token,
+            approve=form.cleaned_data["decision"] == "approve",
+            comment=form.cleaned_data["comment"],
+        ),
+    )
+    if decided is not None:
+        return render(
+            request,
+            "academies/cohorts/sponsor_done.html",
+            {"enrolment": decided, "waiting": services.is_waiting_for_place(decided)},
+        )
     return render(
         request,
         "academies/cohorts/sponsor.html",
