@@ -8,9 +8,8 @@ from hub.academies.cohorts import MAX_SESSIONS, STATUS_CHANGES, ScheduleRow, sch
 from hub.academies.models import AcademyKind, Cohort, CohortStatus, Module, default_required_sectors
 from hub.accounts.models import User
 from hub.accounts.roles import Role
-from hub.core.forms import GDSFormMixin, GovukDateField
-from hub.events.forms_manage import TimeField, london_instant, people
-from hub.organisations.forms import PersonChoiceField
+from hub.core.forms import GDSFormMixin, GovukDateField, TimeField, london_instant
+from hub.organisations.forms import PersonChoiceField, people
 from hub.organisations.models import PartnerKind, Person, Place, Region
 
 

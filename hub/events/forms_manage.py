@@ -5,19 +5,14 @@ Dates and times are typed in Europe/London (a GOV.UK date input and two times) a
 UTC instants, so an event on a summer day is an hour earlier in UTC than one on a winter day.
 """
 
-import re
-from datetime import date, datetime, time
-from zoneinfo import ZoneInfo
-
 from crispy_forms_gds.layout import Field, Fieldset, Layout, Size
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from hub.accounts.models import User
 from hub.accounts.roles import Role
 from hub.cases.forms import CaseLinksField, cases_as_links
-from hub.core.forms import GDSFormMixin, GovukDateField
+from hub.core.forms import LONDON, GDSFormMixin, GovukDateField, TimeField, london_instant
 from hub.events.invite_csv import MAX_BYTES, MAX_ROWS
 from hub.events.models import (
     Access,
@@ -28,65 +23,9 @@ from hub.events.models import (
     Invitation,
     Series,
 )
-from hub.organisations.forms import PersonChoiceField
+from hub.organisations.forms import PersonChoiceField, people
 from hub.organisations.models import Person, Region
 from hub.taxonomy.models import Theme
-
-LONDON = ZoneInfo("Europe/London")
-
-# "14:00", "9:30", "2pm", "9.30am", "12 midday", "12 noon"
-_TIME = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?$")
-
-
-def parse_time(text: str) -> time | None:
-    """A time as people type it, 24-hour or with am/pm; None if it is not one."""
-    text = text.strip().lower().replace(" ", "")
-    if text in {"12midday", "midday", "12noon", "noon"}:
-        return time(12, 0)
-    if text in {"12midnight", "midnight"}:
-        return time(0, 0)
-    match = _TIME.match(text)
-    if not match:
-        return None
-    hour, minute, suffix = int(match[1]), int(match[2] or 0), match[3]
-    if suffix:
-        if not 1 <= hour <= 12:
-            return None
-        hour = hour % 12 + (12 if suffix == "pm" else 0)
-    elif match[2] is None:
-        return None  # "14" alone is too easy to misread
-    if hour > 23 or minute > 59:
-        return None
-    return time(hour, minute)
-
-
-def london_instant(day: date, moment: time) -> datetime:
-    """The UTC instant of a wall-clock time in London on that day (BST or GMT)."""
-    return datetime.combine(day, moment, tzinfo=LONDON).astimezone(ZoneInfo("UTC"))
-
-
-class TimeField(forms.CharField):
-    def __init__(self, *, noun: str, **kwargs):
-        self.noun = noun
-        kwargs.setdefault(
-            "error_messages", {"required": f"Enter the {noun.lower()}, for example 14:00"}
-        )
-        super().__init__(**kwargs)
-        self.widget.attrs.update({"class": "govuk-input--width-5", "maxlength": "12"})
-        self.widget.attrs["autocomplete"] = "off"
-
-    def to_python(self, value):
-        text = super().to_python(value)
-        if not text:
-            return None
-        parsed = parse_time(text)
-        if parsed is None:
-            raise ValidationError(f"Enter the {self.noun.lower()} as a time, for example 14:00")
-        return parsed
-
-
-def people():
-    return Person.objects.select_related("organisation", "user").order_by("full_name", "pk")
 
 
 class EventForm(GDSFormMixin, forms.ModelForm):

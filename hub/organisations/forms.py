@@ -80,3 +80,8 @@ class PersonChoiceField(forms.ModelChoiceField):
 
     def label_from_instance(self, obj: Person) -> str:
         return f"{obj.full_name}, {obj.organisation.name}"
+
+
+def people():
+    """Register people to choose from, with what their choice labels need."""
+    return Person.objects.select_related("organisation", "user").order_by("full_name", "pk")
