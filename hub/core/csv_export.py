@@ -2,6 +2,7 @@
 
 import csv
 from collections.abc import Callable, Iterable
+from decimal import Decimal
 
 from django.http import StreamingHttpResponse
 
@@ -15,6 +16,9 @@ class _Echo:
 
 
 def _safe(value) -> str:
+    # A number is never a formula: a negative one stays a number a spreadsheet can add up.
+    if isinstance(value, int | float | Decimal):
+        return str(value)
     text = "" if value is None else str(value)
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
 

@@ -7,6 +7,7 @@ imported only when a PDF is asked for: the rest of the Hub runs without it.
 
 from django.contrib.staticfiles import finders
 from django.http import HttpResponse
+from django.shortcuts import render
 from django.template.loader import render_to_string
 
 PRINT_STYLESHEET = "hub/print.css"
@@ -38,3 +39,19 @@ def pdf_response(request, template_name: str, context: dict, *, filename: str) -
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def pdf_download(
+    request, template_name: str, context: dict, *, filename: str, back_url: str, back_text: str
+) -> HttpResponse:
+    """The PDF as a download or, when the PDF library is missing, a page that says so (503)
+    with a way back: never a server error."""
+    try:
+        return pdf_response(request, template_name, context, filename=filename)
+    except PdfUnavailable:
+        return render(
+            request,
+            "core/pdf_unavailable.html",
+            {"back_url": back_url, "back_text": back_text},
+            status=503,
+        )

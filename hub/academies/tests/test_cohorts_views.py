@@ -101,14 +101,14 @@ class TestDetail:
         assert ("Nobody from fire and rescue" in html) is runs
 
     @pytest.mark.parametrize("role", ROLES)
-    def test_plan_survey_and_certificate_links_only_for_the_participant(self, client, world, role):
+    def test_plan_survey_and_completion_links_only_for_the_participant(self, client, world, role):
         html = as_role(client, world, role).get(world["cohort"].get_absolute_url()).content
         html = html.decode()
         mine = role == "participant"
         assert (url("plan", world["cohort"]) in html) is mine
         assert (url("survey", world["cohort"], "start") in html) is mine
         assert (url("survey", world["cohort"], "end") in html) is mine
-        assert (url("certificate", world["cohort"]) in html) is mine
+        assert (url("my-completion", world["cohort"]) in html) is mine
 
     @pytest.mark.parametrize(
         ("role", "can_apply"),

@@ -226,3 +226,12 @@ def test_the_csv_leaves_out_means_from_too_few_answers(client, user_with_role, c
     first = next(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
     assert first["Answers at start"] == "1"
     assert first["Mean confidence at start"] == ""
+
+
+def test_a_fall_in_confidence_exports_as_a_negative_number(client, user_with_role, cohort):
+    for start, end in ((4, 3), (5, 4), (3, 3)):
+        _answered(cohort, start=start, end=end)
+    client.force_login(user_with_role(Role.EDITOR))
+    response = client.get(reverse("academies:impact-csv", args=[cohort.slug]))
+    first = next(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert first["Change"] == "-0.67"  # (10 - 12) / 3

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 from hub.academies import catalogue
 from hub.academies.cohorts import places_left, visible_cohorts, with_places_taken
 from hub.academies.models import AcademyKind, CohortStatus, LearningOutcome
-from hub.core.pdf import PdfUnavailable, pdf_response
+from hub.core.pdf import pdf_download
 from hub.core.rich_text import render_markdown
 
 BRIEFING_PRINT_CSS = "academies/briefing-print.css"
@@ -101,12 +101,12 @@ def briefing_pdf(request, slug: str):
     # The PDF is standalone: the briefing's print stylesheet goes inline.
     path = finders.find(BRIEFING_PRINT_CSS)
     context["print_css"] = Path(path).read_text() if path else ""
-    try:
-        return pdf_response(
-            request,
-            "academies/catalogue/briefing_pdf.html",
-            context,
-            filename=f"{context['briefing'].slug}.pdf",
-        )
-    except PdfUnavailable:
-        return render(request, "academies/catalogue/pdf_unavailable.html", context, status=503)
+    briefing = context["briefing"]
+    return pdf_download(
+        request,
+        "academies/catalogue/briefing_pdf.html",
+        context,
+        filename=f"{briefing.slug}.pdf",
+        back_url=briefing.get_absolute_url(),
+        back_text="Print the briefing from its page instead",
+    )

@@ -5,14 +5,10 @@ A draft cohort is its facilitators' and programme staff's alone: to anyone else 
 gives a 404. Every page checks its permission on the server.
 """
 
-from collections.abc import Callable
-from functools import wraps
-
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from hub.academies import cohorts as services
@@ -33,32 +29,10 @@ from hub.academies.models import (
     Enrolment,
     SurveyStage,
 )
+from hub.academies.views.access import cohort_permission_required, own_enrolment
 from hub.core.pagination import paginate
 from hub.core.permissions import permission_required
 from hub.organisations.models import Person, Region
-
-
-def cohort_permission_required(perm: str) -> Callable:
-    """Load the cohort named by the URL's slug and check `perm` on it; the view gets the
-    cohort. Whoever may not even see the cohort gets a 404, so a draft's address gives
-    nothing away; visitors are sent to sign in, and signed-in users get the 403 page."""
-
-    def decorator(view_func):
-        @wraps(view_func)
-        def wrapped(request, slug: str, *args, **kwargs):
-            cohort = get_object_or_404(Cohort.objects.select_related("place"), slug=slug)
-            user = request.user
-            if user.has_perm(perm, cohort):
-                return view_func(request, cohort, *args, **kwargs)
-            if not user.has_perm("academies.view_cohort", cohort):
-                raise Http404("No cohort has this address")
-            if not user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            raise PermissionDenied
-
-        return wrapped
-
-    return decorator
 
 
 def _posted(request):
@@ -78,12 +52,6 @@ def _submit(request, form, act):
     except services.CohortError as error:
         form.add_error(None, str(error))
     return None
-
-
-def _own_enrolment(user, cohort: Cohort) -> Enrolment | None:
-    if not user.is_authenticated:
-        return None
-    return cohort.enrolments.filter(user=user).select_related("organisation").first()
 
 
 # The list and the cohort's page --------------------------------------------------------------
@@ -125,7 +93,7 @@ def _participants(cohort: Cohort, *, everyone: bool):
 def cohort_detail(request, cohort: Cohort):
     user = request.user
     can_manage = user.has_perm("academies.manage_cohort", cohort)
-    enrolment = _own_enrolment(user, cohort)
+    enrolment = own_enrolment(request, cohort)
     context = {
         "cohort": cohort,
         "sessions": list(cohort.sessions.select_related("module")),
@@ -327,7 +295,7 @@ def sponsor_decision(request, token: str):
 def withdraw(request, cohort: Cohort):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    enrolment = _own_enrolment(request.user, cohort)
+    enrolment = own_enrolment(request, cohort)
     if enrolment is None:
         raise PermissionDenied
     try:

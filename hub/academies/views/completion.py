@@ -11,9 +11,14 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from hub.academies import completion
 from hub.academies.models import Cohort, Enrolment, EnrolmentStatus
-from hub.academies.views.cohorts import cohort_permission_required
-from hub.academies.views.sessions import cohort_enrolment, get_cohort, own_enrolment, refusal
-from hub.core.pdf import PdfUnavailable, pdf_response
+from hub.academies.views.access import (
+    cohort_enrolment,
+    cohort_permission_required,
+    get_cohort,
+    own_enrolment,
+    refusal,
+)
+from hub.core.pdf import pdf_download
 
 
 @cohort_permission_required("academies.manage_cohort")
@@ -69,20 +74,14 @@ def _certificate_pdf(request, enrolment: Enrolment):
     if enrolment.status != EnrolmentStatus.COMPLETED:
         raise Http404("No certificate has been awarded")
     certificate = completion.certificate(enrolment)
-    try:
-        return pdf_response(
-            request,
-            "academies/completion/certificate_pdf.html",
-            {"certificate": certificate},
-            filename=certificate.filename,
-        )
-    except PdfUnavailable:
-        return render(
-            request,
-            "academies/completion/pdf_unavailable.html",
-            {"cohort": enrolment.cohort},
-            status=503,
-        )
+    return pdf_download(
+        request,
+        "academies/completion/certificate_pdf.html",
+        {"certificate": certificate},
+        filename=certificate.filename,
+        back_url=enrolment.cohort.get_absolute_url(),
+        back_text=f"Back to {enrolment.cohort.title}",
+    )
 
 
 @require_GET

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from hub.academies import plans
 from hub.academies.forms_plans import ActionForm, PlanForm, PlanUpdateForm, ProgressFilterForm
 from hub.academies.models import Milestone
-from hub.academies.views.sessions import cohort_enrolment, get_cohort, own_enrolment, refusal
+from hub.academies.views.access import cohort_enrolment, get_cohort, own_enrolment, refusal
 from hub.core.csv_export import csv_response
 from hub.core.permissions import permission_required
 

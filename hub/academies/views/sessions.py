@@ -2,9 +2,7 @@
 for its participants), taking attendance, and the attendance reports per cohort and person."""
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -12,35 +10,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from hub.academies import attendance
 from hub.academies.forms_sessions import AttendanceForm, CheckInForm
-from hub.academies.models import ATTENDED, Cohort, Enrolment, Session
+from hub.academies.models import ATTENDED, Cohort, Session
+from hub.academies.views.access import cohort_enrolment, get_cohort, own_enrolment, refusal
 from hub.core.csv_export import csv_response
-
-
-def refusal(request, cohort: Cohort) -> HttpResponse:
-    """For someone who may not do what they asked: a 404 unless they may see the cohort (a
-    draft cohort's addresses give nothing away), then sign in, or the 403 page."""
-    if not request.user.has_perm("academies.view_cohort", cohort):
-        raise Http404("No cohort has this address")
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    raise PermissionDenied
-
-
-def get_cohort(slug: str) -> Cohort:
-    return get_object_or_404(Cohort.objects.select_related("place"), slug=slug)
-
-
-def own_enrolment(request, cohort: Cohort) -> Enrolment | None:
-    """The signed-in user's enrolment on the cohort, if they have one."""
-    if not request.user.is_authenticated:
-        return None
-    return cohort.enrolments.filter(user=request.user).select_related("person").first()
-
-
-def cohort_enrolment(cohort: Cohort, enrolment_id: int) -> Enrolment:
-    return get_object_or_404(
-        cohort.enrolments.select_related("person", "organisation", "cohort"), pk=enrolment_id
-    )
 
 
 def _get_session(cohort: Cohort, number: int) -> Session:

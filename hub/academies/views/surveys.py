@@ -2,6 +2,8 @@
 results for the cohort's facilitators and programme staff: aggregates only, and none for a
 stage with too few answers to keep people anonymous."""
 
+from decimal import Decimal
+
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
@@ -9,8 +11,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 from hub.academies import surveys
 from hub.academies.forms_surveys import SurveyForm
 from hub.academies.models import Cohort, LearningOutcome, SurveyStage
-from hub.academies.views.cohorts import cohort_permission_required
-from hub.academies.views.sessions import get_cohort, own_enrolment, refusal
+from hub.academies.views.access import (
+    cohort_permission_required,
+    get_cohort,
+    own_enrolment,
+    refusal,
+)
 from hub.core import charts
 from hub.core.csv_export import csv_response
 
@@ -147,12 +153,17 @@ def impact(request, cohort: Cohort):
     )
 
 
-def _mean(result: surveys.StageResult) -> str:
-    return "" if result.mean is None else f"{result.mean:.2f}"
+def _two_places(value: float | None) -> Decimal | None:
+    # A Decimal, not text, so the CSV keeps a negative change a number ("-0.50").
+    return None if value is None else Decimal(f"{value:.2f}")
 
 
-def _change(row: surveys.OutcomeResult) -> str:
-    return "" if row.change is None else f"{row.change:.2f}"
+def _mean(result: surveys.StageResult) -> Decimal | None:
+    return _two_places(result.mean)
+
+
+def _change(row: surveys.OutcomeResult) -> Decimal | None:
+    return _two_places(row.change)
 
 
 CSV_COLUMNS = [

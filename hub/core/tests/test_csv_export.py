@@ -26,3 +26,15 @@ def test_cells_that_a_spreadsheet_would_run_as_formulas_are_defused():
         rows=["=HYPERLINK(1)", "+1", "plain"],
     )
     assert read(response)[1:] == [["'=HYPERLINK(1)"], ["'+1"], ["plain"]]
+
+
+def test_numbers_stay_numbers_even_when_negative():
+    from decimal import Decimal
+
+    response = csv_response(
+        filename="x.csv",
+        columns=[("value", lambda row: row)],
+        rows=[-0.5, -3, Decimal("-1.25"), "-1.25"],
+    )
+    # Only the text "-1.25" could be typed by a person, so only it is defused.
+    assert read(response)[1:] == [["-0.5"], ["-3"], ["-1.25"], ["'-1.25"]]
