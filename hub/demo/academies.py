@@ -43,6 +43,7 @@ from hub.organisations.models import (
     Person,
     Place,
     PlacePartner,
+    Region,
     RoleType,
     Seniority,
 )
@@ -349,7 +350,7 @@ def _seed_greater_manchester(facilitator) -> None:
         slug="greater-manchester-digital-academy-2026",
         status=CohortStatus.RUNNING,
         place=Place.objects.get(slug="greater-manchester"),
-        region="north_west",
+        region=Region.NORTH_WEST,
         description="Senior officers from Greater Manchester's councils, police, fire and "
         "rescue, NHS and DWP learn to use digital to integrate health and social care.",
         capacity=30,
@@ -467,7 +468,7 @@ def _seed_kent_and_medway(facilitator) -> None:
         slug="kent-and-medway-digital-academy-2027",
         status=CohortStatus.RECRUITING,
         place=Place.objects.get(slug="kent-and-medway"),
-        region="south_east",
+        region=Region.SOUTH_EAST,
         description="Taking applications: senior officers from Kent's councils, Kent Police, "
         "Kent Fire and Rescue Service and the NHS in Kent and Medway.",
         capacity=30,
