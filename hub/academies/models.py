@@ -426,3 +426,27 @@ class SurveyAnswer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.outcome}: {self.confidence}"
+
+
+class ReminderKind(models.TextChoices):
+    SOON = "soon", "Due within a fortnight"
+    DUE = "due", "Due now"
+
+
+class PlanReminder(models.Model):
+    """Each reminder goes once a milestone, however often the reminder command runs."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="reminders")
+    milestone = models.CharField(max_length=20, choices=Milestone)
+    kind = models.CharField(max_length=10, choices=ReminderKind)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "milestone", "kind"], name="one_plan_reminder_of_each_kind"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} reminder of {self.plan}"

@@ -26,17 +26,19 @@ from hub.academies.models import (
     Milestone,
     Plan,
     PlanAction,
+    PlanReminder,
     PlanUpdate,
     Progress,
+    ReminderKind,
 )
 from hub.core.notify import absolute_url, email_on_commit
 
 # An update can be written from this many months before it is due.
 UPDATE_OPENS_MONTHS_BEFORE = 1
-# Reminders go out on exactly these days before an update is due (0: the due date itself). The
-# command runs once a day, so each plan gets each reminder once per milestone without the Hub
-# having to record what it sent; a written update stops them.
-REMINDER_DAYS_BEFORE = (14, 0)
+# A reminder goes when an update is due within this many days, and another once it is due.
+# Each is recorded (PlanReminder), so running the command twice, or missing a day, neither
+# repeats nor loses one; a written update stops them.
+REMINDER_DAYS_BEFORE = 14
 
 
 class PlanError(Exception):
@@ -338,7 +340,12 @@ def progress_totals(rows: list[CohortProgress]) -> CohortProgress:
 def _reminder(plan: Plan, milestone: str, due: date, today: date) -> None:
     enrolment = plan.enrolment
     label = Milestone(milestone).label
-    when = "today" if due == today else f"on {due:%-d %B %Y}"
+    if due == today:
+        when = "today"
+    elif due < today:
+        when = f"since {due:%-d %B %Y}"
+    else:
+        when = f"on {due:%-d %B %Y}"
     url = absolute_url(reverse("academies:plan-update", args=[enrolment.cohort.slug, milestone]))
     email_on_commit(
         to=[enrolment.user.email],
@@ -353,14 +360,23 @@ def _reminder(plan: Plan, milestone: str, due: date, today: date) -> None:
     )
 
 
+def _reminder_due(due: date, today: date) -> str | None:
+    """Which reminder an unwritten update needs today, if any."""
+    if due <= today:
+        return ReminderKind.DUE
+    if (due - today).days <= REMINDER_DAYS_BEFORE:
+        return ReminderKind.SOON
+    return None
+
+
 def plan_reminders_send(*, today: date | None = None, dry_run: bool = False) -> int:
-    """Email participants whose update is due in REMINDER_DAYS_BEFORE days and not written.
-    Returns the number of emails sent (or that would be, on a dry run)."""
+    """Email participants whose update falls due within REMINDER_DAYS_BEFORE days, and again
+    when it is due, once each, unless it is written. Returns the number of emails sent (or
+    that would be, on a dry run). An update overdue by more than a fortnight when reminders
+    began is not chased: the due reminder is for the day it falls due, or soon after."""
     today = today or timezone.localdate()
     longest = max(MILESTONE_MONTHS.values())
-    # Plans submitted too long ago for any reminder are not read (a week's margin for the
-    # shorter months).
-    earliest = add_months(today, -longest) - timedelta(days=7)
+    earliest = add_months(today, -longest) - timedelta(days=REMINDER_DAYS_BEFORE)
     plans = (
         Plan.objects.filter(
             submitted_at__date__gte=earliest,
@@ -368,17 +384,22 @@ def plan_reminders_send(*, today: date | None = None, dry_run: bool = False) -> 
             enrolment__user__isnull=False,
         )
         .select_related("enrolment__user", "enrolment__person", "enrolment__cohort")
-        .prefetch_related("updates")
+        .prefetch_related("updates", "reminders")
     )
     sent = 0
     with transaction.atomic():
         for plan in plans:
             written = {u.milestone for u in plan.updates.all()}
+            already = {(r.milestone, r.kind) for r in plan.reminders.all()}
             for milestone in Milestone:
                 due = due_on(plan, milestone)
-                if milestone in written or (due - today).days not in REMINDER_DAYS_BEFORE:
+                kind = _reminder_due(due, today)
+                if milestone in written or kind is None or (milestone, kind) in already:
+                    continue
+                if (today - due).days > REMINDER_DAYS_BEFORE:
                     continue
                 sent += 1
                 if not dry_run:
+                    PlanReminder.objects.create(plan=plan, milestone=milestone, kind=kind)
                     _reminder(plan, milestone, due, today)
     return sent

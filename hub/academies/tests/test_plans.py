@@ -16,6 +16,7 @@ from hub.academies.models import (
     EnrolmentStatus,
     Milestone,
     Plan,
+    PlanReminder,
     PlanUpdate,
     Progress,
 )
@@ -286,13 +287,14 @@ def test_programme_progress_filters_by_academy_and_status(programme):
 # Reminders ---------------------------------------------------------------------------------
 
 
-def test_reminders_go_14_days_before_and_on_the_due_date_once_per_milestone(
+def test_reminders_go_within_a_fortnight_and_when_due_once_each(
     mailoutbox, immediate_tasks, django_capture_on_commit_callbacks
 ):
     due_in_14 = PlanFactory(submitted_at=submitted_months_ago(6, days=-14))
     due_today = PlanFactory(submitted_at=submitted_months_ago(12))
-    PlanFactory(submitted_at=submitted_months_ago(6, days=-13))  # 13 days: no reminder
-    PlanFactory(submitted_at=submitted_months_ago(6, days=1))  # overdue by a day: already sent
+    later = PlanFactory(submitted_at=submitted_months_ago(6, days=-15))  # 15 days: not yet
+    # Overdue by a day with no reminder (the scheduler missed a day): it still gets one.
+    overdue = PlanFactory(submitted_at=submitted_months_ago(6, days=1))
     written = PlanFactory(submitted_at=submitted_months_ago(6))
     PlanUpdate.objects.create(
         plan=written, milestone="six_months", progress="on_track", achieved="x"
@@ -303,14 +305,15 @@ def test_reminders_go_14_days_before_and_on_the_due_date_once_per_milestone(
     )
 
     with django_capture_on_commit_callbacks(execute=True):
-        assert plans.plan_reminders_send(dry_run=True) == 2
+        assert plans.plan_reminders_send(dry_run=True) == 3
     assert mailoutbox == []
+    assert not PlanReminder.objects.exists()
 
     with django_capture_on_commit_callbacks(execute=True):
         call_command("send_plan_reminders")
 
     assert sorted(m.to[0] for m in mailoutbox) == sorted(
-        [due_in_14.enrolment.user.email, due_today.enrolment.user.email]
+        [p.enrolment.user.email for p in (due_in_14, due_today, overdue)]
     )
     by_to = {m.to[0]: m for m in mailoutbox}
     soon = by_to[due_in_14.enrolment.user.email]
@@ -321,6 +324,17 @@ def test_reminders_go_14_days_before_and_on_the_due_date_once_per_milestone(
     assert by_to[due_today.enrolment.user.email].subject == (
         "Your 12-month update on your 100-day plan is due today"
     )
-    # The next day nobody is reminded again.
+    assert "is due since" in by_to[overdue.enrolment.user.email].subject
+    # Running again the same day sends nothing more.
+    with django_capture_on_commit_callbacks(execute=True):
+        assert plans.plan_reminders_send() == 0
+    assert len(mailoutbox) == 3
+    # The next day only the plan that was 15 days off is reminded: it is 14 days off now.
     tomorrow = timezone.localdate() + timedelta(days=1)
-    assert plans.plan_reminders_send(today=tomorrow, dry_run=True) == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        assert plans.plan_reminders_send(today=tomorrow) == 1
+    assert mailoutbox[-1].to == [later.enrolment.user.email]
+    # On its due date it gets its second reminder, once.
+    due_date = plans.due_on(due_in_14, "six_months")
+    assert plans.plan_reminders_send(today=due_date) == 1
+    assert plans.plan_reminders_send(today=due_date) == 0

@@ -9,8 +9,8 @@ from django.utils import timezone
 from hub.accounts.roles import Role
 from hub.cases.models import Status
 from hub.cases.tests.factories import ResourceFactory
-from hub.events import services
 from hub.core.forms import london_instant, parse_time
+from hub.events import services
 from hub.events.models import Event, EventStatus, PlaceStatus, Series
 from hub.events.tests.factories import EventFactory, InvitationFactory
 from hub.organisations.tests.factories import PersonFactory
