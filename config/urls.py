@@ -13,6 +13,7 @@ urlpatterns = [
     path("events/", include("hub.events.urls")),
     path("champions/", include("hub.champions.urls")),
     path("academies/", include("hub.academies.urls")),
+    path("self-assessment/", include("hub.assessment.urls")),
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

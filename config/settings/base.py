@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "hub.events",
     "hub.champions",
     "hub.academies",
+    "hub.assessment",
     "hub.pages",
     "hub.demo",
 ]
