@@ -59,6 +59,7 @@ MIGRATION_DATA = [
     ("hub.accounts.migrations.0002_roles_as_groups", "create_role_groups"),
     ("hub.taxonomy.migrations.0002_themes", "create_themes"),
     ("hub.academies.migrations.0002_learning_outcomes", "load"),
+    ("hub.assessment.migrations.0002_framework_v1", "load_framework_v1"),
 ]
 DB_FIXTURES = {"db", "transactional_db", "live_server", "django_db_reset_sequences"}
 
@@ -74,12 +75,14 @@ def _migration_data_missing() -> bool:
 
     from hub.academies.models import LearningOutcome
     from hub.accounts.roles import Role
+    from hub.assessment.models import Framework
     from hub.taxonomy.models import Theme
 
     return (
         Group.objects.filter(name__in=Role.values).count() < len(Role)
         or not Theme.objects.exists()
         or not LearningOutcome.objects.exists()
+        or not Framework.objects.filter(version=1).exists()
     )
 
 
