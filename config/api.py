@@ -1,6 +1,7 @@
 """The `/api/v1/` surface: each domain app contributes its own router."""
 
 from hub.academies.api import academies_router
+from hub.assessment.api import assessment_router
 from hub.cases.api import cases_router
 from hub.champions.api import champions_router
 from hub.core.api import build_api
@@ -14,3 +15,4 @@ api.add_router("/cases", cases_router)
 api.add_router("/events", events_router)
 api.add_router("/champions", champions_router)
 api.add_router("/academies", academies_router)
+api.add_router("/self-assessment", assessment_router)
