@@ -275,6 +275,7 @@ class TestLeads:
         )
         sign_in(client, PARTNER, place)
         assert client.post(url("place-leads", place), {"remove": lead.pk}).status_code == 404
+        assert client.post(url("place-leads", place), {"remove": "x"}).status_code == 404
         assert PlaceLead.objects.filter(pk=lead.pk).exists()
 
 
@@ -436,12 +437,21 @@ class TestJointAssessmentPage:
         assert "Not answered yet" in body
         assert "1 of 2 members submitted" in body
         assert "no team yet" in body
+        assert "Open your team" not in body
         assert 'role="img"' in body
         assert "Testborough Council: capability scores" in body
         # Scores only: never a member's answers, comments or names.
         assert "A private comment" not in body
         for member in TeamMember.objects.all():
             assert member.person.full_name not in body
+
+    def test_a_team_member_is_linked_to_their_own_teams_assessment(self, client, place, joint):
+        member = TeamMember.objects.filter(assessment__organisation=council(place)).first()
+        client.force_login(member.user)
+        body = client.get(url("place-assessment", place, joint.pk)).content.decode()
+        assert reverse("assessment:detail", args=[member.assessment_id]) in body
+        police_assessment = joint.assessments.get(organisation=police(place))
+        assert reverse("assessment:detail", args=[police_assessment.pk]) not in body
 
     def test_a_joint_assessment_of_another_place_is_404_here(self, client, place, joint):
         other = PlaceFactory()

@@ -19,7 +19,7 @@ from hub.assessment.forms_places import (
     PlaceFilterForm,
     PlaceLeadForm,
 )
-from hub.assessment.models import BoardEntry, PlaceAssessment
+from hub.assessment.models import BoardEntry, PlaceAssessment, TeamMember
 from hub.assessment.views.access import place_permission_required
 from hub.core import charts
 from hub.core.pagination import paginate
@@ -49,8 +49,12 @@ def _rendered(entries) -> list[tuple[BoardEntry, str]]:
     return [(entry, mark_safe(render_markdown(entry.body))) for entry in entries]  # noqa: S308
 
 
+def _joint_assessments(place: Place):
+    return place.assessments.select_related("framework").order_by("-created_at", "-pk")
+
+
 def _latest_side_by_side(place: Place):
-    latest = place.assessments.select_related("framework").first()
+    latest = _joint_assessments(place).first()
     return latest and services.side_by_side(latest)
 
 
@@ -93,7 +97,7 @@ def place_space(request, place: Place):
         {
             "place": place,
             "sectors": services.partners_by_sector(place),
-            "place_assessments": list(place.assessments.all()),
+            "place_assessments": list(_joint_assessments(place)),
             "latest": _latest_side_by_side(place),
             "projects": services.joint_projects(place, user),
             "cohorts": list(services.place_cohorts(place)),
@@ -113,7 +117,10 @@ def place_space(request, place: Place):
 @require_http_methods(["GET", "POST"])
 def leads(request, place: Place):
     if request.method == "POST" and "remove" in request.POST:
-        lead = get_object_or_404(place.leads.select_related("person"), pk=request.POST["remove"])
+        lead_id = request.POST["remove"]
+        lead = get_object_or_404(
+            place.leads.select_related("person"), pk=int(lead_id) if lead_id.isdigit() else 0
+        )
         services.place_lead_remove(lead=lead, by=request.user)
         messages.success(request, f"{lead.person.full_name} is no longer a lead")
         return redirect("assessment:place-leads", place.slug)
@@ -247,5 +254,11 @@ def place_assessment(request, place: Place, pk: int):
             "joint": joint,
             "result": result,
             "charts": partner_charts(result),
+            # The viewer's own teams get a link: their answers are theirs to see there.
+            "own_team_ids": set(
+                TeamMember.objects.filter(
+                    user_id=request.user.pk, assessment__place_assessment=joint
+                ).values_list("assessment_id", flat=True)
+            ),
         },
     )
