@@ -190,7 +190,7 @@ def _peer_challenge(weak: WeakCapability) -> Proposal:
     return Proposal(
         RecommendationKind.PEER_CHALLENGE,
         weak,
-        "A corporate peer challenge",
+        "Request one from the programme team",
         f"{weak.reason}. In a corporate peer challenge, councillors and officers from other "
         "councils spend time with yours and look at this with you. To request one, contact the "
         "programme team: they arrange each peer challenge with the council.",

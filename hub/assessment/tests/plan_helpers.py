@@ -49,6 +49,19 @@ def days_ago(days: int) -> dt.datetime:
     return timezone.now() - dt.timedelta(days=days)
 
 
+# The status of a page only the team sees, for each person of `people`: visitors sign in,
+# anyone outside the team (programme staff too) finds nothing there.
+TEAM_SEES = [
+    ("anonymous", 302),
+    ("member", 404),
+    ("team_member", 200),
+    ("lead", 200),
+    ("other_council", 404),
+    ("editor", 404),
+    ("facilitator", 404),
+]
+
+
 def people(assessment):
     """Everyone whose access to an assessment's pages matters, by name (None: anonymous)."""
     lead = assessment.members.filter(is_lead=True).first() or TeamMemberFactory(

@@ -11,6 +11,7 @@ from hub.assessment.benchmarks import MIN_COUNCILS, spread
 from hub.assessment.tests.factories import FrameworkFactory
 from hub.assessment.tests.plan_helpers import (
     CODES,
+    TEAM_SEES,
     council,
     days_ago,
     people,
@@ -208,15 +209,7 @@ def test_queries_do_not_grow_with_councils(framework, own, client, django_assert
 
 @pytest.mark.parametrize(
     ("person", "expected"),
-    [
-        ("anonymous", 302),
-        ("member", 404),
-        ("team_member", 200),
-        ("lead", 200),
-        ("other_council", 404),
-        ("editor", 404),
-        ("facilitator", 404),
-    ],
+    TEAM_SEES,
 )
 def test_who_may_see_the_benchmark(framework, own, client, person, expected):
     user = people(own)[person]
@@ -224,3 +217,16 @@ def test_who_may_see_the_benchmark(framework, own, client, person, expected):
     assert response.status_code == expected
     if expected == 302:
         assert "next=" in response["Location"]
+
+
+def test_an_organisation_that_is_no_council_is_told_why(framework, client):
+    police = council(OrganisationKind.POLICE, Region.NORTH_WEST)
+    mine = scored_assessment(police, framework, 50, closed=False)
+    others(framework, [50] * 5)
+    result = benchmarks.benchmark(mine)
+    assert not group(result, benchmarks.KIND).shown
+    assert group(result, benchmarks.ALL).shown
+    body = sign_in(client, mine.members.get().user).get(
+        reverse("assessment:benchmark", args=[mine.pk])
+    )
+    assert "Benchmarks of the same kind are for councils." in body.content.decode()

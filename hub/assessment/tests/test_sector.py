@@ -195,3 +195,9 @@ def test_who_may_see_the_sector_overview(framework, client, view, person, expect
     assessment = scored_assessment(council(), framework, 50)
     user = people(assessment)[person]
     assert sign_in(client, user).get(reverse(view)).status_code == expected
+
+
+def test_queries_do_not_grow_with_councils(framework, staff, django_assert_max_num_queries):
+    reassess([council() for _ in range(8)], framework, 25, 75)
+    with django_assert_max_num_queries(12):
+        assert staff.get(reverse("assessment:sector")).status_code == 200

@@ -32,7 +32,7 @@ def _benchmark_chart(result: benchmarks.Benchmark, group: benchmarks.Group) -> c
     figures = [group.figures.get(c.code) for c in result.capabilities]
     return charts.bar_chart(
         chart_id=f"benchmark-{group.key}",
-        title=f"Your team and {group.label.lower()}",
+        title=f"Your team and {group.label[:1].lower()}{group.label[1:]}",
         description=(
             "Your team's score from 0 to 100 for each capability, beside the median score of "
             f"the {group.councils} other councils in this group."
