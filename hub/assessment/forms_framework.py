@@ -99,9 +99,15 @@ class QuestionForm(GDSFormMixin, forms.Form):
             Field.text("text"), Field.textarea("help_text", rows=3), *fieldsets
         )
 
-    def levels(self) -> dict[int, tuple[str, str]]:
+    def values(self) -> dict:
+        """The question's text, help text and levels ({score: (label, descriptor)}), as the
+        framework services take them."""
         data = self.cleaned_data
         return {
-            score: (data[f"label_{score}"].strip(), data[f"descriptor_{score}"].strip())
-            for score in range(1, SCALE_TOP + 1)
+            "text": data["text"],
+            "help_text": data["help_text"],
+            "levels": {
+                score: (data[f"label_{score}"].strip(), data[f"descriptor_{score}"].strip())
+                for score in range(1, SCALE_TOP + 1)
+            },
         }

@@ -142,6 +142,12 @@ def version_detail(request, version: int):
     )
 
 
+def _question(framework: Framework, pk: int) -> Question:
+    return get_object_or_404(
+        Question.objects.select_related("capability"), capability__framework=framework, pk=pk
+    )
+
+
 def _draft_page(request, framework: Framework, form, heading: str, *, back: str):
     return render(
         request,
@@ -207,20 +213,11 @@ def capability_edit(request, version: int, code: str):
 @draft_only
 def question_edit(request, version: int, question: int):
     framework = _get_draft(version)
-    item = get_object_or_404(
-        Question.objects.select_related("capability"),
-        capability__framework=framework,
-        pk=question,
-    )
+    item = _question(framework, question)
     form = QuestionForm(_posted(request), question=item)
     if _submit(
         form,
-        lambda: services.question_update(
-            question=item,
-            text=form.cleaned_data["text"],
-            help_text=form.cleaned_data["help_text"],
-            levels=form.levels(),
-        ),
+        lambda: services.question_update(question=item, **form.values()),
     ):
         messages.success(request, "Question saved")
         return redirect(_version_url(framework) + f"#{item.capability.code}")
@@ -242,12 +239,7 @@ def question_new(request, version: int, code: str):
     form = QuestionForm(_posted(request))
     if _submit(
         form,
-        lambda: services.question_add(
-            capability=capability,
-            text=form.cleaned_data["text"],
-            help_text=form.cleaned_data["help_text"],
-            levels=form.levels(),
-        ),
+        lambda: services.question_add(capability=capability, **form.values()),
     ):
         messages.success(request, f"Question added to {capability.title}")
         return redirect(_version_url(framework) + f"#{capability.code}")
@@ -265,11 +257,7 @@ def question_new(request, version: int, code: str):
 @draft_only
 def question_remove(request, version: int, question: int):
     framework = _get_draft(version)
-    item = get_object_or_404(
-        Question.objects.select_related("capability"),
-        capability__framework=framework,
-        pk=question,
-    )
+    item = _question(framework, question)
     error = None
     if request.method == "POST":
         try:
