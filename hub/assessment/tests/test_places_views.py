@@ -36,6 +36,7 @@ pytestmark = pytest.mark.django_db
 
 # Who signs in: None stays anonymous.
 OUTSIDER = "outsider"  # a member whose organisation is not a partner of the place
+NO_ORGANISATION = "no_organisation"  # a member not linked to any organisation
 PARTNER = "partner"  # someone of one of the place's partner organisations
 EDITOR = "editor"
 FACILITATOR = "facilitator"
@@ -66,6 +67,7 @@ def sign_in(client, who, place):
     users = {
         None: lambda: None,
         OUTSIDER: lambda: PersonFactory().user,
+        NO_ORGANISATION: lambda: UserFactory(),
         PARTNER: lambda: PersonFactory(organisation=police(place)).user,
         EDITOR: lambda: UserFactory(roles=[Role.EDITOR]),
         FACILITATOR: lambda: UserFactory(roles=[Role.FACILITATOR]),
@@ -137,7 +139,7 @@ class TestPlaceList:
 
 
 class TestPlaceSpace:
-    @pytest.mark.parametrize("who", [None, OUTSIDER])
+    @pytest.mark.parametrize("who", [None, OUTSIDER, NO_ORGANISATION])
     def test_refused_outside_the_place(self, client, place, who):
         sign_in(client, who, place)
         assert_refused(client.get(url("place", place)), who)
