@@ -29,6 +29,7 @@ from hub.cases.models import (
 )
 from hub.cases.search import SEARCH_KIND
 from hub.demo.academies import seed_academies
+from hub.demo.assessment import seed_assessment
 from hub.demo.cases import DEMO_CASES
 from hub.demo.champions import seed_champions
 from hub.demo.events import seed_events
@@ -385,4 +386,5 @@ def demo_seed() -> SeedSummary:
     seed_events(summary)
     seed_champions(summary)
     seed_academies(summary)
+    seed_assessment(summary)
     return summary

@@ -20,7 +20,9 @@ def test_the_seed_makes_a_working_hub_marked_as_demo():
     admin = User.objects.get(email="admin@example.org")
     assert admin.has_role(Role.PROGRAMME_ADMIN)
     assert admin.check_password(DEMO_PASSWORD)
-    assert User.objects.count() == len(DEMO_ACCOUNTS)
+    # Only the demo accounts can sign in; the self-assessment's other respondents cannot.
+    assert User.objects.filter(is_active=True).count() == len(DEMO_ACCOUNTS)
+    assert not any(user.has_usable_password() for user in User.objects.filter(is_active=False))
     assert all(email.endswith("@example.org") for email, *_ in DEMO_ACCOUNTS)
     assert Person.objects.filter(is_demo=False).count() == 0
 
@@ -155,3 +157,25 @@ def test_the_seed_has_academies_with_a_cohort_part_way_through():
     # A second run changes nothing.
     demo_seed()
     assert Cohort.objects.count() == 3
+
+
+def test_the_seed_has_self_assessments_enough_for_benchmarks_and_a_place():
+    from hub.assessment.models import Assessment, AssessmentStatus, BoardEntry, PlaceAssessment
+    from hub.organisations.models import OrganisationKind
+
+    demo_seed()
+    plymouth = Assessment.objects.filter(organisation__register_code="PLY")
+    assert plymouth.filter(status=AssessmentStatus.CLOSED).count() == 1
+    current = plymouth.get(status=AssessmentStatus.OPEN)
+    assert current.members.filter(submitted_at__isnull=False).count() == 3
+    assert current.members.get(is_lead=True).user.email == "officer@example.org"
+    others = Assessment.objects.filter(status=AssessmentStatus.CLOSED).exclude(
+        organisation__register_code="PLY"
+    )
+    unitaries = others.filter(organisation__kind=OrganisationKind.UNITARY)
+    south_west = others.filter(organisation__region="South West")
+    assert unitaries.values("organisation").distinct().count() >= 5
+    assert south_west.values("organisation").distinct().count() >= 5
+    joint = PlaceAssessment.objects.get(place__slug="greater-manchester")
+    assert joint.assessments.count() == 4
+    assert BoardEntry.objects.filter(place__slug="greater-manchester").count() == 2
