@@ -24,8 +24,12 @@ from dataclasses import dataclass, field
 from django.utils.text import slugify
 
 WIDTH = 640
-# Room on the left for a bar's series name ("Start"), and on the right for its value.
+# Room on the left for a bar's series name ("Start"), and on the right for its value. A longer
+# name ("This assessment") widens the left margin, up to a limit, so it is never cut off.
 SERIES_LABEL_WIDTH = 70
+MAX_SERIES_LABEL_WIDTH = 240
+# Width of a character of a series name at 14 units (Arial's widest lower case, rounded up).
+SERIES_CHARACTER_WIDTH = 8
 VALUE_LABEL_WIDTH = 130
 PLOT_LEFT = SERIES_LABEL_WIDTH
 PLOT_WIDTH = WIDTH - SERIES_LABEL_WIDTH - VALUE_LABEL_WIDTH
@@ -142,12 +146,20 @@ def scale(value: float, max_value: float, plot_width: float = PLOT_WIDTH) -> flo
     return round(plot_width * min(max(value, 0), max_value) / max_value, 2)
 
 
-def _ticks(max_value: float, step: float) -> list[Tick]:
+def _ticks(max_value: float, step: float, plot_left: float, plot_width: float) -> list[Tick]:
     count = int(max_value / step + 1e-9)
     return [
-        Tick(x=PLOT_LEFT + scale(step * i, max_value), text=f"{step * i:g}")
+        Tick(x=plot_left + scale(step * i, max_value, plot_width), text=f"{step * i:g}")
         for i in range(count + 1)
     ]
+
+
+def series_label_width(series: Sequence[str]) -> int:
+    """The left margin that fits the longest series name beside its bar."""
+    longest = max((len(name) for name in series), default=0)
+    return min(
+        MAX_SERIES_LABEL_WIDTH, max(SERIES_LABEL_WIDTH, longest * SERIES_CHARACTER_WIDTH + 12)
+    )
 
 
 def bar_chart(
@@ -180,15 +192,21 @@ def bar_chart(
     if any(len(column.cells) != len(categories) for column in extra_columns):
         raise ValueError("each extra column needs one cell for each category")
     chart_id = slugify(chart_id) or "chart"
-    styled = [
-        Series(
-            name=name,
-            pattern_id=f"{chart_id}-pattern-{index}",
-            legend_x=LEGEND_ENTRY_WIDTH * index,
-            **SERIES_STYLES[index],
+    plot_left = series_label_width(series)
+    plot_width = WIDTH - plot_left - VALUE_LABEL_WIDTH
+    styled = []
+    legend_x = 0
+    for index, name in enumerate(series):
+        styled.append(
+            Series(
+                name=name,
+                pattern_id=f"{chart_id}-pattern-{index}",
+                legend_x=legend_x,
+                **SERIES_STYLES[index],
+            )
         )
-        for index, name in enumerate(series)
-    ]
+        # The swatch, the name, and a gap: at least LEGEND_ENTRY_WIDTH.
+        legend_x += max(LEGEND_ENTRY_WIDTH, 26 + len(name) * SERIES_CHARACTER_WIDTH + 24)
     groups = []
     y = float(LEGEND_HEIGHT)
     for label, row in zip(categories, values, strict=True):
@@ -200,7 +218,7 @@ def bar_chart(
         y += BAR_GAP
         bars = []
         for item, value in zip(styled, row, strict=True):
-            width = 0.0 if value is None else scale(value, max_value)
+            width = 0.0 if value is None else scale(value, max_value, plot_width)
             bars.append(
                 Bar(
                     series=item,
@@ -208,7 +226,7 @@ def bar_chart(
                     text=missing_text if value is None else value_format(value),
                     y=y,
                     width=width,
-                    text_x=PLOT_LEFT + width + 6,
+                    text_x=plot_left + width + 6,
                 )
             )
             y += BAR_HEIGHT + BAR_GAP
@@ -221,8 +239,10 @@ def bar_chart(
         category_heading=category_heading,
         series=styled,
         groups=groups,
-        ticks=_ticks(max_value, tick_step),
+        ticks=_ticks(max_value, tick_step, plot_left, plot_width),
         axis_y=y,
         height=y + AXIS_HEIGHT,
         extra_columns=list(extra_columns),
+        plot_left=plot_left,
+        plot_right=plot_left + plot_width,
     )

@@ -127,3 +127,32 @@ def test_labels_are_escaped_in_the_chart_and_the_table():
     assert "<b>Bold</b>" not in html
     assert "&lt;b&gt;Bold&lt;/b&gt; &amp; co" in html
     assert "Start &lt;i&gt;" in html
+
+
+def test_a_long_series_name_widens_the_margin_so_it_is_not_cut_off():
+    short = charts.bar_chart(
+        chart_id="a",
+        title="t",
+        description="d",
+        categories=["x"],
+        series=["Start"],
+        values=[[1]],
+        max_value=2,
+    )
+    long = charts.bar_chart(
+        chart_id="b",
+        title="t",
+        description="d",
+        categories=["x"],
+        series=["This assessment", "Last time"],
+        values=[[1, 2]],
+        max_value=2,
+    )
+    assert short.plot_left == charts.SERIES_LABEL_WIDTH
+    # 15 characters at 8 units each, and a gap, fit left of the bars.
+    assert long.plot_left >= 15 * 8
+    # The axis still spans the plot: the last tick at its right edge.
+    assert long.ticks[-1].x == long.plot_right
+    assert long.groups[0].bars[1].width == long.plot_right - long.plot_left
+    # Legend entries do not overlap.
+    assert long.series[1].legend_x >= 26 + 15 * 8

@@ -129,6 +129,12 @@ def test_places_list_and_page(client, councils):
     assert client.get("/organisations/places/nowhere/").status_code == 404
 
 
+def test_a_place_page_links_to_the_place_space(client):
+    place = PlaceFactory(slug="greater-salford")
+    body = client.get("/organisations/places/greater-salford/").content.decode()
+    assert f'href="/self-assessment/places/{place.slug}/"' in body
+
+
 def test_a_member_saves_their_organisation_and_role(client, user_with_role, councils):
     user = user_with_role()
     client.force_login(user)
