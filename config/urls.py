@@ -14,6 +14,7 @@ urlpatterns = [
     path("champions/", include("hub.champions.urls")),
     path("academies/", include("hub.academies.urls")),
     path("self-assessment/", include("hub.assessment.urls")),
+    path("peer-challenge/", include("hub.peer_challenge.urls")),
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

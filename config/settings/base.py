@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "hub.champions",
     "hub.academies",
     "hub.assessment",
+    "hub.peer_challenge",
     "hub.pages",
     "hub.demo",
 ]
