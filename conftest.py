@@ -60,6 +60,7 @@ MIGRATION_DATA = [
     ("hub.taxonomy.migrations.0002_themes", "create_themes"),
     ("hub.academies.migrations.0002_learning_outcomes", "load"),
     ("hub.assessment.migrations.0002_framework_v1", "load_framework_v1"),
+    ("hub.peer_challenge.migrations.0002_framework_v1", "load_framework_v1"),
 ]
 DB_FIXTURES = {"db", "transactional_db", "live_server", "django_db_reset_sequences"}
 
@@ -76,6 +77,7 @@ def _migration_data_missing() -> bool:
     from hub.academies.models import LearningOutcome
     from hub.accounts.roles import Role
     from hub.assessment.models import Framework
+    from hub.peer_challenge.models import EnquiryFramework
     from hub.taxonomy.models import Theme
 
     return (
@@ -83,6 +85,7 @@ def _migration_data_missing() -> bool:
         or not Theme.objects.exists()
         or not LearningOutcome.objects.exists()
         or not Framework.objects.filter(version=1).exists()
+        or not EnquiryFramework.objects.filter(version=1).exists()
     )
 
 
