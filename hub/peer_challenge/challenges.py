@@ -110,12 +110,14 @@ def may_edit_position(user, challenge: Challenge) -> bool:
 # Setting up ----------------------------------------------------------------------------------
 
 
-def _unique_slug(title: str, *, exclude: int | None = None) -> str:
+# Addresses under /peer-challenge/ that are not challenges.
+RESERVED_SLUGS = {"framework", "deadlines", "learning", "new"}
+
+
+def _unique_slug(title: str) -> str:
     base = slugify(title)[:200].strip("-") or "peer-challenge"
-    taken = set(
-        Challenge.objects.filter(slug__startswith=base)
-        .exclude(pk=exclude)
-        .values_list("slug", flat=True)
+    taken = RESERVED_SLUGS | set(
+        Challenge.objects.filter(slug__startswith=base).values_list("slug", flat=True)
     )
     slug, number = base, 2
     while slug in taken:
