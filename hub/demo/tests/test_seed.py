@@ -179,3 +179,23 @@ def test_the_seed_has_self_assessments_enough_for_benchmarks_and_a_place():
     joint = PlaceAssessment.objects.get(place__slug="greater-manchester")
     assert joint.assessments.count() == 4
     assert BoardEntry.objects.filter(place__slug="greater-manchester").count() == 2
+
+
+def test_the_seed_has_a_confidential_challenge_and_a_published_one():
+    from hub.peer_challenge.models import Challenge, SignpostStatus
+
+    demo_seed()
+    cambridge = Challenge.objects.get(slug="cambridge-city-council-2026")
+    assert not cambridge.is_published
+    assert cambridge.peers.get(role="lead_peer").person.user.email == "champion@example.org"
+    assert cambridge.council_leads.get().person.user.email == "councillor@example.org"
+    assert not cambridge.peers.filter(person__organisation=cambridge.organisation).exists()
+    statuses = set(
+        cambridge.findings.values_list("signposts__status", flat=True).exclude(
+            signposts__status=None
+        )
+    )
+    assert {SignpostStatus.KEPT, SignpostStatus.DROPPED} <= statuses
+    bristol = Challenge.objects.get(slug="bristol-city-council-2025")
+    assert bristol.is_published
+    assert bristol.actions.filter(status="done").count() == 1
