@@ -4,6 +4,7 @@ confidential content (evidence, findings, scoping notes) is not shown in lists."
 
 from django.contrib import admin
 
+from hub.assessment.admin import ReadOnlyAdmin
 from hub.peer_challenge.models import (
     Challenge,
     CoreElement,
@@ -12,17 +13,6 @@ from hub.peer_challenge.models import (
     LineOfEnquiry,
     PeerTeamMember,
 )
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
 
 @admin.register(EnquiryFramework)
