@@ -3,8 +3,9 @@ work, proposed by the Hub, then kept, dropped and put in order by the peers.
 
 Cases come from the one search service (hub.cases.selectors.case_search) with the finding's
 title, detail and recommendations as the query; cases in the finding's service areas are
-candidates too, even when its words do not find them. The search's score (over the best
-case's, so 0..1) is then re-ranked by a small documented boost:
+candidates too, even when its words do not find them. A case needs MIN_RELEVANCE or a shared
+service area to be proposed at all. The search's score (over the best case's, so 0..1) is then
+re-ranked by a small documented boost:
 
     score = relative search score
             + SERVICE_AREA_BOOST  if the case shares a service area with the finding
@@ -40,6 +41,9 @@ CASES = 5
 CHAMPIONS = 2
 # Searched (and same-service-area) cases looked at before re-ranking.
 CASE_CANDIDATES = 50
+# A case the words barely find (under MIN_RELEVANCE of the best) is left out unless it shares
+# a service area with the finding: a council like the reviewed one is no reason on its own.
+MIN_RELEVANCE = 0.05
 SERVICE_AREA_BOOST = 0.3
 SAME_KIND_BOOST = 0.15
 SAME_REGION_BOOST = 0.1
@@ -50,6 +54,8 @@ DOWN = "down"
 # Regions named without "the": "in London", but "in the North West".
 _NO_ARTICLE = {Region.LONDON, Region.SCOTLAND, Region.WALES, Region.NORTHERN_IRELAND}
 _LIST_MARK = re.compile(r"(?m)^\s*(?:[-*+]|\d+[.)])\s+")
+# A minus before a word would leave out the records holding it (hub.search.query).
+_MINUS = re.compile(r"(?:^|(?<=\s))-+")
 
 
 class SignpostError(Exception):
@@ -74,7 +80,7 @@ def finding_text(finding: Finding) -> str:
     """The query: the finding's title, detail and recommendations, without list marks (a
     "-word" would otherwise leave out the cases holding that word)."""
     text = f"{finding.title}\n{finding.detail}\n{finding.recommendations}"
-    return _LIST_MARK.sub(" ", text).replace(" -", " ")
+    return _MINUS.sub(" ", _LIST_MARK.sub(" ", text))
 
 
 def in_region(region: str) -> str:
@@ -138,6 +144,8 @@ def case_proposals(finding: Finding, text: str) -> list[Proposal]:
         shared = sorted(
             area.label for area in record.service_areas.all() if area.lgsl_code in areas
         )
+        if not shared and scores[record.pk] < MIN_RELEVANCE:
+            continue
         same_kind, same_region, council_reason = _council_reason(record.lead_organisation, council)
         score = (
             scores[record.pk]
