@@ -233,3 +233,13 @@ def test_only_those_who_may_publish_see_the_publish_button(client, challenge, le
     publish_url = reverse("peer_challenge:publish", args=[challenge.slug])
     assert publish_url not in sign_in(client, lead_peer).get(report_url(challenge)).content.decode()
     assert publish_url in sign_in(client, council_lead).get(report_url(challenge)).content.decode()
+
+
+def test_once_published_the_challenge_is_listed_for_everyone(client, challenge):
+    lead = CouncilLeadFactory(challenge=challenge).person.user
+    listing = reverse("peer_challenge:list")
+    assert challenge.title not in client.get(listing).content.decode()
+    sign_in(client, lead).post(reverse("peer_challenge:publish", args=[challenge.slug]))
+    client.logout()
+    assert challenge.title in client.get(listing).content.decode()
+    assert client.get(report_url(challenge)).status_code == 200
