@@ -7,52 +7,35 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from hub.accounts.roles import Role
-from hub.accounts.tests.factories import UserFactory
-from hub.organisations.tests.factories import PersonFactory
 from hub.peer_challenge import followup
-from hub.peer_challenge.models import (
-    Action,
-    ActionStatus,
-    ChallengeStatus,
-    Judgement,
-    PeerRole,
-)
+from hub.peer_challenge.models import Action, ActionStatus, ChallengeStatus, Judgement
 from hub.peer_challenge.tests.factories import (
     ActionFactory,
     ChallengeFactory,
-    CouncilLeadFactory,
     FindingFactory,
-    PeerFactory,
 )
+from hub.peer_challenge.tests.test_findings_access import people, publish, sign_in
 
 pytestmark = pytest.mark.django_db
 
-WHO = [None, "member", "other_council", "peer", "lead_peer", "council_lead", "staff"]
-
 
 def sign_in_as(client, who: str | None, challenge):
-    """Sign the client in as one of WHO in relation to `challenge` (None stays anonymous)."""
-    people = {
-        None: lambda: None,
-        "member": lambda: UserFactory(roles=[Role.MEMBER]),
-        "other_council": lambda: PersonFactory().user,
-        "peer": lambda: PeerFactory(challenge=challenge).person.user,
-        "lead_peer": lambda: PeerFactory(challenge=challenge, role=PeerRole.LEAD_PEER).person.user,
-        "council_lead": lambda: CouncilLeadFactory(challenge=challenge).person.user,
-        "staff": lambda: UserFactory(roles=[Role.FACILITATOR]),
-    }
-    user = people[who]()
-    if user is not None:
-        client.force_login(user)
-    return client
+    """Sign the client in as one of test_findings_access.PEOPLE in relation to `challenge`
+    (None stays anonymous)."""
+    return sign_in(client, people(challenge)[who or "anonymous"])
 
 
-def publish_report(challenge):
-    challenge.report_published_at = timezone.now()
-    challenge.status = ChallengeStatus.PUBLISHED
-    challenge.save()
-    return challenge
+# Programme staff only (pages about every challenge): each kind of person and the answer.
+STAFF_ONLY = [
+    (None, "sign in"),
+    ("member", 403),
+    ("own_council", 403),
+    ("other_council", 403),
+    ("peer", 403),
+    ("lead_peer", 403),
+    ("council_lead", 403),
+    ("staff", 200),
+]
 
 
 def outcome(response) -> int | str:
@@ -70,6 +53,7 @@ def outcome(response) -> int | str:
     [
         (None, "sign in", 404, 200),
         ("member", 404, 404, 200),
+        ("own_council", 404, 404, 200),
         ("other_council", 404, 404, 200),
         ("peer", 200, 200, 200),
         ("lead_peer", 200, 200, 200),
@@ -89,7 +73,7 @@ def test_action_plan_is_confidential_until_the_council_publishes_it(
     if before == 200:
         assert "Put missed bin reporting online" in response.content.decode()
 
-    publish_report(challenge)
+    publish(challenge)
     assert outcome(client.get(url)) == published
 
     challenge.action_plan_published_at = timezone.now()
@@ -104,6 +88,7 @@ def test_action_plan_is_confidential_until_the_council_publishes_it(
     [
         (None, "sign in", "sign in"),
         ("member", 404, 403),
+        ("own_council", 404, 403),
         ("other_council", 404, 403),
         ("peer", 403, 403),
         ("lead_peer", 403, 403),
@@ -124,7 +109,7 @@ def test_only_council_leads_and_programme_staff_change_the_plan(client, who, bef
     publish_url = reverse("peer_challenge:action-plan-publish", args=[challenge.slug])
     if before != 200:
         assert outcome(client.post(publish_url)) == before
-    publish_report(challenge)
+    publish(challenge)
     assert [outcome(client.get(url)) for url in urls] == [after] * 3
     if after != 200:
         assert outcome(client.post(publish_url)) == after
@@ -138,11 +123,10 @@ def test_the_plan_page_shows_change_links_only_to_who_may_change_it(client):
     challenge = ChallengeFactory()
     action = ActionFactory(challenge=challenge)
     edit = reverse("peer_challenge:action-edit", args=[challenge.slug, action.pk])
-    sign_in_as(client, "peer", challenge)
+    everyone = people(challenge)
     url = reverse("peer_challenge:action-plan", args=[challenge.slug])
-    assert edit not in client.get(url).content.decode()
-    sign_in_as(client, "council_lead", challenge)
-    assert edit in client.get(url).content.decode()
+    assert edit not in sign_in(client, everyone["peer"]).get(url).content.decode()
+    assert edit in sign_in(client, everyone["council_lead"]).get(url).content.decode()
 
 
 # The action plan: what it records ----------------------------------------------------------
@@ -277,7 +261,7 @@ def test_the_plan_is_published_only_after_the_report_and_with_actions(client):
     url = reverse("peer_challenge:action-plan-publish", args=[challenge.slug])
     response = client.post(url, follow=True)
     assert "Publish the report before the action plan" in response.content.decode()
-    publish_report(challenge)
+    publish(challenge)
     response = client.post(url, follow=True)
     assert "Add at least one action" in response.content.decode()
     ActionFactory(challenge=challenge)
@@ -309,6 +293,7 @@ def test_the_plan_page_lists_actions_in_a_few_queries(client, django_assert_max_
     [
         (None, "sign in", "sign in", "sign in"),
         ("member", 404, 403, 403),
+        ("own_council", 404, 403, 403),
         ("other_council", 404, 403, 403),
         ("peer", 200, 200, 200),
         ("lead_peer", 200, 200, 200),
@@ -324,7 +309,7 @@ def test_progress_review_is_for_insiders_and_recorded_by_peers_and_staff(
     read = reverse("peer_challenge:progress-review", args=[challenge.slug])
     write = reverse("peer_challenge:progress-review-record", args=[challenge.slug])
     assert outcome(client.get(read)) == read_before
-    publish_report(challenge)
+    publish(challenge)
     assert outcome(client.get(read)) == read_after
     assert outcome(client.get(write)) == record
     today = timezone.localdate()
@@ -366,7 +351,7 @@ def test_recording_the_review_closes_the_challenge_and_shows_progress_at_the_tim
     response = client.post(write, data)
     assert "The progress review follows the published report" in response.content.decode()
 
-    publish_report(challenge)
+    publish(challenge)
     assert client.post(write, data).status_code == 302
     challenge.refresh_from_db()
     assert (challenge.status, challenge.progress_review_held_on) == (ChallengeStatus.CLOSED, held)
@@ -379,7 +364,7 @@ def test_recording_the_review_closes_the_challenge_and_shows_progress_at_the_tim
 
 
 def test_a_review_cannot_be_dated_in_the_future_or_before_the_visit(client):
-    challenge = publish_report(ChallengeFactory())
+    challenge = publish(ChallengeFactory())
     sign_in_as(client, "staff", challenge)
     write = reverse("peer_challenge:progress-review-record", args=[challenge.slug])
     for day in (timezone.localdate() + timedelta(1), challenge.on_site_ends_on - timedelta(1)):

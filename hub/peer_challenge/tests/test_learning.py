@@ -14,7 +14,7 @@ from hub.organisations.tests.factories import OrganisationFactory
 from hub.peer_challenge import learning
 from hub.peer_challenge.models import Judgement, LineOfEnquiry
 from hub.peer_challenge.tests.factories import CORE_ELEMENTS, ChallengeFactory, FindingFactory
-from hub.peer_challenge.tests.test_followup import outcome, sign_in_as
+from hub.peer_challenge.tests.test_followup import STAFF_ONLY, outcome, sign_in_as
 from hub.taxonomy.tests.factories import ServiceAreaFactory
 
 pytestmark = pytest.mark.django_db
@@ -40,18 +40,7 @@ def by_code(rows) -> dict[str, learning.ElementRow]:
     return {row.code: row for row in rows}
 
 
-@pytest.mark.parametrize(
-    ("who", "expected"),
-    [
-        (None, "sign in"),
-        ("member", 403),
-        ("other_council", 403),
-        ("peer", 403),
-        ("lead_peer", 403),
-        ("council_lead", 403),
-        ("staff", 200),
-    ],
-)
+@pytest.mark.parametrize(("who", "expected"), STAFF_ONLY)
 def test_sector_learning_is_for_programme_staff(client, who, expected):
     challenge = ChallengeFactory()
     sign_in_as(client, who, challenge)
