@@ -288,3 +288,16 @@ def test_signposts_are_frozen_once_published(client, challenge, finding):
     proposed.refresh_from_db()
     assert proposed.status == SignpostStatus.PROPOSED
     assert "Suggest again" not in client.get(url).content.decode()
+
+
+def test_a_malformed_or_foreign_signpost_is_not_found(client, challenge, finding):
+    peer = PeerFactory(challenge=challenge).person.user
+    foreign = Signpost.objects.create(
+        finding=FindingFactory(), kind="case", target_id=1, title="Elsewhere", url="/"
+    )
+    url = reverse("peer_challenge:signposts", args=[challenge.slug, finding.pk])
+    sign_in(client, peer)
+    assert client.post(url, {"action": "keep", "signpost": "abc"}).status_code == 404
+    assert client.post(url, {"action": "keep", "signpost": foreign.pk}).status_code == 404
+    foreign.refresh_from_db()
+    assert foreign.status == SignpostStatus.PROPOSED

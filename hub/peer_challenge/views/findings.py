@@ -201,7 +201,10 @@ def _signpost_action(request, finding: Finding) -> str:
             return "The Hub has nothing new to suggest. Signposts already here are as they were."
         count = len(added)
         return f"{count} new {'signpost' if count == 1 else 'signposts'} suggested"
-    signpost = get_object_or_404(finding.signposts, pk=request.POST.get("signpost") or 0)
+    chosen = request.POST.get("signpost", "")
+    if not chosen.isdigit():
+        raise Http404("No such signpost")
+    signpost = get_object_or_404(finding.signposts, pk=int(chosen))
     if action in DECISIONS:
         signposting.signpost_decide(signpost=signpost, status=DECISIONS[action])
         return f"{'Kept' if action == 'keep' else 'Dropped'}: {signpost.title}"
