@@ -9,7 +9,6 @@ first such enrolment is enrolled when a place frees up.
 
 from __future__ import annotations
 
-import calendar
 import hashlib
 from collections import Counter
 from dataclasses import dataclass
@@ -38,6 +37,7 @@ from hub.academies.models import (
     new_token,
 )
 from hub.accounts.rules import is_programme_staff
+from hub.core.dates import add_months
 from hub.core.notify import absolute_url, email_on_commit
 from hub.organisations.models import PartnerKind, Person, PlacePartner, RoleType
 
@@ -186,13 +186,6 @@ class ScheduleRow:
     ends_at: datetime
     module: Module | None = None
     venue: str = ""
-
-
-def add_months(day: date, months: int) -> date:
-    """`day` moved by whole calendar months, kept within the month (31 Jan + 1 = 28/29 Feb)."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def calendar_span(first: date, last: date) -> tuple[int, int]:

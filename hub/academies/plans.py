@@ -8,7 +8,6 @@ the first submission date, so the milestones do not move.
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -31,6 +30,7 @@ from hub.academies.models import (
     Progress,
     ReminderKind,
 )
+from hub.core.dates import add_months
 from hub.core.notify import absolute_url, email_on_commit
 
 # An update can be written from this many months before it is due.
@@ -43,14 +43,6 @@ REMINDER_DAYS_BEFORE = 14
 
 class PlanError(Exception):
     """A change to a plan that cannot be made; the message is fit to show the user."""
-
-
-def add_months(day: date, months: int) -> date:
-    """The same day `months` later (or earlier), or the month's last day if it has no such
-    day: 31 August + 6 months is 28 (or 29) February."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def _due(submitted_at: datetime, milestone: str, months_before: int = 0) -> date:

@@ -15,10 +15,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
-from hub.academies.plans import add_months
 from hub.accounts.rules import is_programme_staff
 from hub.assessment.models import Assessment, AssessmentStatus
 from hub.assessment.scoring import capability_scores
+from hub.core.dates import add_months
 from hub.core.notify import absolute_url, email_on_commit
 from hub.organisations.models import COUNCIL_KINDS, Organisation, Person
 from hub.peer_challenge.framework import current_framework

@@ -28,7 +28,7 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
 
-from hub.academies.plans import add_months
+from hub.core.dates import add_months
 from hub.core.notify import absolute_url, email_on_commit
 from hub.peer_challenge.challenges import deadline_dates
 from hub.peer_challenge.models import (

@@ -8,7 +8,6 @@ from django.utils import timezone
 from hub.academies.cohorts import (
     ScheduleError,
     ScheduleRow,
-    add_months,
     calendar_span,
     describe_span,
     schedule_problems,
@@ -53,11 +52,6 @@ def spread(first: date, last: date, count: int) -> list[ScheduleRow]:
 )
 def test_calendar_span_counts_calendar_months_then_days(first, last, expected):
     assert calendar_span(first, last) == expected
-
-
-def test_add_months_keeps_within_the_month():
-    assert add_months(date(2024, 1, 31), 1) == date(2024, 2, 29)
-    assert add_months(date(2026, 11, 15), 3) == date(2027, 2, 15)
 
 
 def test_describe_span():

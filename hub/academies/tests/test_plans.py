@@ -20,13 +20,14 @@ from hub.academies.models import (
     PlanUpdate,
     Progress,
 )
-from hub.academies.plans import PlanError, add_months
+from hub.academies.plans import PlanError
 from hub.academies.tests.factories import (
     CohortFactory,
     EnrolmentFactory,
     PlanActionFactory,
     PlanFactory,
 )
+from hub.core.dates import add_months
 
 pytestmark = pytest.mark.django_db
 
@@ -35,21 +36,6 @@ def submitted_months_ago(months: int, days: int = 0) -> datetime:
     """Noon (London) on the day `months` months and `days` days before today."""
     day = add_months(timezone.localdate(), -months) - timedelta(days=days)
     return timezone.make_aware(datetime.combine(day, time(12)))
-
-
-@pytest.mark.parametrize(
-    ("day", "months", "expected"),
-    [
-        (date(2025, 1, 15), 6, date(2025, 7, 15)),
-        (date(2025, 8, 31), 6, date(2026, 2, 28)),
-        (date(2023, 8, 31), 6, date(2024, 2, 29)),
-        (date(2025, 12, 1), 12, date(2026, 12, 1)),
-        (date(2025, 3, 31), -1, date(2025, 2, 28)),
-        (date(2025, 1, 10), -1, date(2024, 12, 10)),
-    ],
-)
-def test_add_months_keeps_the_day_or_takes_the_months_last(day, months, expected):
-    assert add_months(day, months) == expected
 
 
 def test_updates_fall_due_6_and_12_months_after_submission_and_open_a_month_before():

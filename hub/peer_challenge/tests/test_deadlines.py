@@ -10,8 +10,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from hub.academies.plans import add_months
 from hub.accounts.tests.factories import UserFactory
+from hub.core.dates import add_months
 from hub.peer_challenge import followup
 from hub.peer_challenge.challenges import deadline_dates
 from hub.peer_challenge.models import (
