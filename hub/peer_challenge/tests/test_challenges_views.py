@@ -419,3 +419,24 @@ class TestScopingAndPosition:
         assert "has no closed self-assessment to start from" in response.content.decode()
         challenge.refresh_from_db()
         assert challenge.position_statement == ""
+
+
+def test_the_list_links_programme_staff_to_deadlines_and_learning(client, user_with_role):
+    from hub.accounts.roles import Role
+
+    assert "/peer-challenge/deadlines/" not in client.get("/peer-challenge/").content.decode()
+    client.force_login(user_with_role(Role.FACILITATOR))
+    body = client.get("/peer-challenge/").content.decode()
+    assert 'href="/peer-challenge/deadlines/"' in body
+    assert 'href="/peer-challenge/learning/"' in body
+
+
+def test_the_action_plan_is_linked_only_to_those_who_may_see_it(client):
+    from hub.peer_challenge.tests.factories import ChallengeFactory, CouncilLeadFactory
+
+    challenge = ChallengeFactory(report_published_at=timezone.now(), status="published")
+    lead = CouncilLeadFactory(challenge=challenge)
+    plan_url = f"/peer-challenge/{challenge.slug}/action-plan"
+    assert plan_url not in client.get(challenge.get_absolute_url()).content.decode()
+    client.force_login(lead.person.user)
+    assert plan_url in client.get(challenge.get_absolute_url()).content.decode()

@@ -14,6 +14,7 @@ from hub.core.permissions import permission_required
 from hub.core.rich_text import render_markdown
 from hub.organisations.models import COUNCIL_KINDS, Region
 from hub.peer_challenge import challenges as services
+from hub.peer_challenge.followup import can_view_action_plan
 from hub.peer_challenge.forms_challenges import (
     ChallengeCreateForm,
     ChallengeFilterForm,
@@ -55,6 +56,8 @@ def challenge_list(request):
             "regions": Region.choices,
             "kinds": [(kind.value, kind.label) for kind in COUNCIL_KINDS],
             "can_create": request.user.has_perm("peer_challenge.set_up"),
+            "can_see_deadlines": request.user.has_perm("peer_challenge.view_deadlines"),
+            "can_see_learning": request.user.has_perm("peer_challenge.view_sector_learning"),
         },
     )
 
@@ -107,6 +110,7 @@ def challenge_detail(request, challenge: Challenge):
             "leads": services.council_leads(challenge) if confidential else None,
             "deadlines": services.deadline_dates(challenge),
             "can_see_confidential": confidential,
+            "can_see_action_plan": can_view_action_plan(request.user, challenge),
             "can_change": can_change,
             "next_status": services.NEXT_STATUS.get(challenge.status) if can_change else None,
         },
