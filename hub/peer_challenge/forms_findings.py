@@ -104,7 +104,7 @@ class FindingForm(GDSFormMixin, forms.Form):
             Field.text("title", label_size=Size.SMALL),
             Field.textarea("detail", label_size=Size.SMALL, rows=6),
             Field.textarea("recommendations", label_size=Size.SMALL, rows=4),
-            Field.select("service_areas", label_size=Size.SMALL),
+            Field.select("service_areas"),
         )
 
 

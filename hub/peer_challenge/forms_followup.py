@@ -65,7 +65,7 @@ class ActionForm(GDSFormMixin, forms.Form):
             Field.textarea("description", label_size=Size.SMALL, rows=3),
             Field.text("owner", label_size=Size.SMALL),
             Field("due_on", context={"legend_size": "govuk-fieldset__legend--s"}),
-            Field.select("finding", label_size=Size.SMALL),
+            Field.select("finding"),
             Field.radios("status", legend_size=Size.SMALL, small=True),
         )
 
