@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "hub.academies",
     "hub.assessment",
     "hub.peer_challenge",
+    "hub.programme",
     "hub.pages",
     "hub.demo",
 ]
