@@ -373,3 +373,21 @@ def moderation_queue() -> QuerySet[Resource]:
 
 def resources_of(*, user) -> QuerySet[Resource]:
     return Resource.objects.filter(contributor=user).order_by("-updated_at")
+
+
+# Programme take-up (read by hub/programme/takeup.py) ------------------------------------------
+
+
+def organisation_ids_contributing() -> QuerySet:
+    """Ids of organisations that lead a published case: one query, each id once."""
+    return (
+        published_resources()
+        .filter(lead_organisation__isnull=False)
+        .values_list("lead_organisation_id", flat=True)
+        .distinct()
+    )
+
+
+def organisation_ids_reusing() -> QuerySet:
+    """Ids of organisations that have recorded reusing a case: one query, each id once."""
+    return Adoption.objects.values_list("organisation_id", flat=True).distinct()

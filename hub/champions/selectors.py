@@ -14,7 +14,13 @@ from django.utils import timezone
 from hub.accounts.models import User
 from hub.accounts.roles import Role
 from hub.cases.selectors import published_resources
-from hub.champions.models import ACTIVE_MENTORING, ChampionProfile, ProfileStatus
+from hub.champions.models import (
+    ACTIVE_MENTORING,
+    ChampionProfile,
+    Mentoring,
+    MentoringStatus,
+    ProfileStatus,
+)
 from hub.champions.search import SEARCH_KIND
 from hub.events.models import EventStatus
 from hub.events.selectors import visible_events
@@ -213,3 +219,25 @@ def filter_options() -> dict:
         "regions": Region.choices,
         "organisation_kinds": OrganisationKind.choices,
     }
+
+
+# Programme take-up (read by hub/programme/takeup.py) ------------------------------------------
+
+
+def organisation_ids_in_network() -> QuerySet:
+    """Ids of organisations with an approved champion, or a mentee in a mentoring that got
+    under way (accepted, or since closed): one query, each id once."""
+    champions = (
+        ChampionProfile.objects.filter(status=ProfileStatus.APPROVED)
+        .order_by()
+        .values_list("person__organisation_id", flat=True)
+    )
+    mentees = (
+        Mentoring.objects.filter(
+            status__in=(MentoringStatus.ACCEPTED, MentoringStatus.CLOSED),
+            mentee__person__isnull=False,
+        )
+        .order_by()
+        .values_list("mentee__person__organisation_id", flat=True)
+    )
+    return champions.union(mentees)

@@ -10,11 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from hub.accounts.roles import Role
 from hub.events.models import (
     Access,
+    Attendance,
     Event,
     EventKind,
     EventStatus,
@@ -140,4 +142,28 @@ def attendees(event: Event) -> QuerySet[Invitation]:
     """People with a place, by name, with their organisation."""
     return event.invitations.filter(status=PlaceStatus.ACCEPTED).select_related(
         "person__organisation"
+    )
+
+
+# Programme take-up (read by hub/programme/takeup.py) ------------------------------------------
+
+
+def organisation_ids_attending(*, kind: str) -> QuerySet:
+    """Ids of organisations whose people came to an event of `kind` (attendance taken as
+    present), or hold a place at one still to come: one query, each id once. Someone's
+    organisation is their register entry's, through the invitation or through their account."""
+    came = Q(attendance=Attendance.PRESENT)
+    coming = Q(
+        status=PlaceStatus.ACCEPTED,
+        event__status=EventStatus.SCHEDULED,
+        event__starts_at__gt=timezone.now(),
+    )
+    return (
+        Invitation.objects.filter(came | coming, event__kind=kind)
+        .annotate(
+            organisation_id=Coalesce("person__organisation_id", "user__person__organisation_id")
+        )
+        .filter(organisation_id__isnull=False)
+        .values_list("organisation_id", flat=True)
+        .distinct()
     )

@@ -1,6 +1,6 @@
 from django.db.models import Count, Q, QuerySet
 
-from hub.organisations.models import COUNCIL_KINDS, Nation, Organisation, Place
+from hub.organisations.models import COUNCIL_KINDS, Nation, Organisation, Place, PlacePartner
 
 
 def council_list(
@@ -80,3 +80,11 @@ def place_list() -> QuerySet[Place]:
 
 def place_detail(*, slug: str) -> Place:
     return Place.objects.prefetch_related("memberships__organisation").get(slug=slug)
+
+
+# Programme take-up (read by hub/programme/takeup.py) ------------------------------------------
+
+
+def place_partner_ids() -> QuerySet:
+    """(place id, organisation id) for every partner of every place, in one query."""
+    return PlacePartner.objects.order_by().values_list("place_id", "organisation_id")
