@@ -23,3 +23,11 @@ def organisation_ids_assessing() -> QuerySet:
 def place_ids_assessing() -> QuerySet:
     """Ids of places that have started a place assessment: one query, each id once."""
     return PlaceAssessment.objects.values_list("place_id", flat=True).distinct()
+
+
+# Programme outputs (read by hub/programme/outputs.py) -----------------------------------------
+
+
+def assessments_closed() -> QuerySet[Assessment]:
+    """Self-assessments that have been closed."""
+    return Assessment.objects.filter(status=AssessmentStatus.CLOSED, closed_at__isnull=False)

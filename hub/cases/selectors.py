@@ -8,9 +8,12 @@ from django.db.models import (
     Case,
     Count,
     DecimalField,
+    Exists,
     F,
+    Max,
     OuterRef,
     Prefetch,
+    Q,
     QuerySet,
     Subquery,
     Sum,
@@ -391,3 +394,39 @@ def organisation_ids_contributing() -> QuerySet:
 def organisation_ids_reusing() -> QuerySet:
     """Ids of organisations that have recorded reusing a case: one query, each id once."""
     return Adoption.objects.values_list("organisation_id", flat=True).distinct()
+
+
+# Programme benefits and exemplars (read by hub/programme/benefits.py and exemplars.py) ------
+
+
+def published_benefits() -> QuerySet[Benefit]:
+    """Benefits that carry an amount, of published records: the programme's benefit figures.
+    Each keeps its own evidence status (claimed, verified, disputed never mix)."""
+    return Benefit.objects.filter(resource__status=Status.PUBLISHED, amount__isnull=False)
+
+
+def adoptions_of_published() -> QuerySet[Adoption]:
+    """Every recorded reuse of a published record."""
+    return Adoption.objects.filter(resource__status=Status.PUBLISHED)
+
+
+def published_with_adoption_count() -> QuerySet[Resource]:
+    """Published records annotated with `adoption_count` and `last_adopted_at` (subqueries:
+    no join blow-up when other filters join too)."""
+    adoptions = Adoption.objects.filter(resource=OuterRef("pk")).order_by().values("resource")
+    return published_resources().annotate(
+        adoption_count=Coalesce(
+            Subquery(adoptions.annotate(total=Count("pk")).values("total")), Value(0)
+        ),
+        last_adopted_at=Subquery(adoptions.annotate(last=Max("created_at")).values("last")),
+    )
+
+
+def with_strong_evidence(resources: QuerySet[Resource]) -> QuerySet[Resource]:
+    """Records with a verified benefit, or evidence at Nesta level 3 (causation) or above."""
+    verified = Benefit.objects.filter(
+        resource=OuterRef("pk"), evidence_status=EvidenceStatus.VERIFIED
+    )
+    return resources.filter(
+        Q(evidence_level__gte=EvidenceLevel.CAUSATION) | Q(Exists(verified))
+    ).annotate(has_verified_benefit=Exists(verified))

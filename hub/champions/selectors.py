@@ -241,3 +241,12 @@ def organisation_ids_in_network() -> QuerySet:
         .values_list("mentee__person__organisation_id", flat=True)
     )
     return champions.union(mentees)
+
+
+# Programme outputs (read by hub/programme/outputs.py) -----------------------------------------
+
+
+def mentorings_started() -> QuerySet[Mentoring]:
+    """Mentoring relationships that got under way (accepted); `closed_at` is set once they
+    end, whether closed or withdrawn."""
+    return Mentoring.objects.filter(started_at__isnull=False)

@@ -167,3 +167,22 @@ def organisation_ids_attending(*, kind: str) -> QuerySet:
         .values_list("organisation_id", flat=True)
         .distinct()
     )
+
+
+# Programme outputs (read by hub/programme/outputs.py) -----------------------------------------
+
+
+def events_held(*, kind: str) -> QuerySet[Event]:
+    """Scheduled (not cancelled, not draft) events of `kind` that have started."""
+    return Event.objects.filter(
+        kind=kind, status=EventStatus.SCHEDULED, starts_at__lte=timezone.now()
+    )
+
+
+def attendances_present(*, kind: str) -> QuerySet[Invitation]:
+    """Invitations to events of `kind` whose attendance was taken as present."""
+    return Invitation.objects.filter(
+        event__kind=kind,
+        event__status=EventStatus.SCHEDULED,
+        attendance=Attendance.PRESENT,
+    )

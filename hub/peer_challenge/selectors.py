@@ -2,6 +2,7 @@
 modules)."""
 
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from hub.peer_challenge.models import Challenge
 
@@ -12,3 +13,16 @@ def organisation_ids_challenged() -> QuerySet:
     """Ids of organisations with a corporate peer challenge at any stage, from scoping on:
     one query, each id once."""
     return Challenge.objects.values_list("organisation_id", flat=True).distinct()
+
+
+# Programme outputs (read by hub/programme/outputs.py) -----------------------------------------
+
+
+def challenges_started() -> QuerySet[Challenge]:
+    """Challenges whose time on site has begun."""
+    return Challenge.objects.filter(on_site_starts_on__lte=timezone.localdate())
+
+
+def challenges_published() -> QuerySet[Challenge]:
+    """Challenges whose report has been published."""
+    return Challenge.objects.filter(report_published_at__isnull=False)
