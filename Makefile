@@ -112,9 +112,10 @@ $(VENV)/.installed-bench: pyproject.toml $(VENV)/.installed
 	$(BIN)/pip install --quiet -e ".[bench]"
 	@touch $@
 
-bench: $(VENV)/.installed-semantic $(VENV)/.installed-bench ## Benchmark search (relevance in 4 modes, speed at 1k-100k documents), then batch matching (5,000 mentees x 1,000 champions)
+bench: $(VENV)/.installed-semantic $(VENV)/.installed-bench ## Benchmark search (relevance in 4 modes, speed at 1k-100k documents), then batch matching (5,000 mentees x 1,000 champions), then the programme pages at sector scale
 	$(BIN)/python manage.py bench_report --bench-dir "$(BENCH_DIR)" $(BENCH_ARGS)
 	$(BIN)/python manage.py bench_matching $(BENCH_MATCHING_ARGS)
+	$(BIN)/python manage.py bench_programme $(BENCH_PROGRAMME_ARGS)
 
 clean: ## Remove the virtual environment, built assets and the local database
 	rm -rf $(VENV) node_modules hub/core/static/hub/build staticfiles db.sqlite3
