@@ -21,6 +21,7 @@ def organisation_ids_enrolled() -> QuerySet:
     or completed): one query, each id once."""
     return (
         Enrolment.objects.filter(status__in=ACTIVE_ENROLMENT)
+        .order_by()
         .values_list("organisation_id", flat=True)
         .distinct()
     )
@@ -33,6 +34,7 @@ def place_ids_with_digital_academy() -> QuerySet:
         Cohort.objects.filter(
             academy=AcademyKind.DIGITAL, status__in=LISTED_COHORT_STATUSES, place__isnull=False
         )
+        .order_by()
         .values_list("place_id", flat=True)
         .distinct()
     )

@@ -15,6 +15,7 @@ def organisation_ids_assessing() -> QuerySet:
     )
     return (
         Assessment.objects.filter(Q(status=AssessmentStatus.CLOSED) | Q(submitted))
+        .order_by()
         .values_list("organisation_id", flat=True)
         .distinct()
     )
@@ -22,7 +23,7 @@ def organisation_ids_assessing() -> QuerySet:
 
 def place_ids_assessing() -> QuerySet:
     """Ids of places that have started a place assessment: one query, each id once."""
-    return PlaceAssessment.objects.values_list("place_id", flat=True).distinct()
+    return PlaceAssessment.objects.order_by().values_list("place_id", flat=True).distinct()
 
 
 # Programme outputs (read by hub/programme/outputs.py) -----------------------------------------

@@ -386,6 +386,7 @@ def organisation_ids_contributing() -> QuerySet:
     return (
         published_resources()
         .filter(lead_organisation__isnull=False)
+        .order_by()
         .values_list("lead_organisation_id", flat=True)
         .distinct()
     )
@@ -393,7 +394,7 @@ def organisation_ids_contributing() -> QuerySet:
 
 def organisation_ids_reusing() -> QuerySet:
     """Ids of organisations that have recorded reusing a case: one query, each id once."""
-    return Adoption.objects.values_list("organisation_id", flat=True).distinct()
+    return Adoption.objects.order_by().values_list("organisation_id", flat=True).distinct()
 
 
 # Programme benefits and exemplars (read by hub/programme/benefits.py and exemplars.py) ------

@@ -164,6 +164,7 @@ def organisation_ids_attending(*, kind: str) -> QuerySet:
             organisation_id=Coalesce("person__organisation_id", "user__person__organisation_id")
         )
         .filter(organisation_id__isnull=False)
+        .order_by()
         .values_list("organisation_id", flat=True)
         .distinct()
     )

@@ -12,7 +12,7 @@ from hub.peer_challenge.models import Challenge
 def organisation_ids_challenged() -> QuerySet:
     """Ids of organisations with a corporate peer challenge at any stage, from scoping on:
     one query, each id once."""
-    return Challenge.objects.values_list("organisation_id", flat=True).distinct()
+    return Challenge.objects.order_by().values_list("organisation_id", flat=True).distinct()
 
 
 # Programme outputs (read by hub/programme/outputs.py) -----------------------------------------

@@ -7,10 +7,16 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from hub.academies.selectors import organisation_ids_enrolled, place_ids_with_digital_academy
+from hub.assessment.selectors import organisation_ids_assessing, place_ids_assessing
+from hub.cases.selectors import organisation_ids_contributing, organisation_ids_reusing
+from hub.champions.selectors import organisation_ids_in_network
 from hub.events.models import Attendance, PlaceStatus
+from hub.events.selectors import organisation_ids_attending
 from hub.events.tests.factories import EventFactory, InvitationFactory
 from hub.organisations.models import OrganisationKind, Region
 from hub.organisations.tests.factories import OrganisationFactory, PersonFactory
+from hub.peer_challenge.selectors import organisation_ids_challenged
 from hub.programme import takeup
 from hub.programme.tests.takeup_sector import (
     ELEMENT_KEYS,
@@ -194,3 +200,28 @@ def test_an_upcoming_place_stops_counting_once_the_event_has_passed_unattended()
     event.ends_at = event.starts_at + timedelta(hours=2)
     event.save()
     assert organisation.pk not in takeup.engaged_by_element()["round_tables"]
+
+
+def test_each_selector_gives_each_organisation_once(sector):
+    """DISTINCT must not be defeated by a model's default ordering (its columns would join the
+    SELECT DISTINCT): the database, not Python, removes repeats."""
+    # Repeats to remove: a second attendee, enrolment and case from the same council.
+    council = sector[0]
+    InvitationFactory(
+        event=EventFactory(past=True),
+        person=PersonFactory(organisation=council),
+        attendance=Attendance.PRESENT,
+    )
+    for selector in [
+        lambda: organisation_ids_attending(kind="round_table"),
+        organisation_ids_enrolled,
+        place_ids_with_digital_academy,
+        organisation_ids_assessing,
+        place_ids_assessing,
+        organisation_ids_contributing,
+        organisation_ids_reusing,
+        organisation_ids_in_network,
+        organisation_ids_challenged,
+    ]:
+        ids = list(selector())
+        assert len(ids) == len(set(ids))
