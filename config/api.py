@@ -8,6 +8,7 @@ from hub.core.api import build_api
 from hub.events.api import events_router
 from hub.organisations.api import organisations_router, places_router
 from hub.peer_challenge.api import peer_challenges_router
+from hub.programme.api import programme_router
 
 api = build_api(urls_namespace="api-v1")
 api.add_router("/organisations", organisations_router)
@@ -18,3 +19,4 @@ api.add_router("/champions", champions_router)
 api.add_router("/academies", academies_router)
 api.add_router("/self-assessment", assessment_router)
 api.add_router("/peer-challenges", peer_challenges_router)
+api.add_router("/programme", programme_router)
