@@ -66,8 +66,9 @@ def build_outputs(scale: int = 1) -> dict:
             InvitationFactory(event=event, attendance=Attendance.ABSENT)
             moments[_participants(key)] += [moment] * present
         # Not held: cancelled, draft, or still to come.
-        EventFactory(starts_at=moment, ends_at=moment + timedelta(hours=1), status=EventStatus.CANCELLED)
-        EventFactory(starts_at=moment, ends_at=moment + timedelta(hours=1), status=EventStatus.DRAFT)
+        for status in (EventStatus.CANCELLED, EventStatus.DRAFT):
+            EventFactory(starts_at=moment, ends_at=moment + timedelta(hours=1), status=status)
+        EventFactory()  # Scheduled, in a fortnight.
         cohort = CohortFactory(status=CohortStatus.RUNNING)
         SessionFactory(cohort=cohort, starts_at=moment, ends_at=moment + timedelta(hours=6))
         moments["academy_sessions"].append(moment)
