@@ -41,7 +41,7 @@ def build_exemplars(scale: int = 1) -> dict:
                 organisation=OrganisationFactory(
                     kind=ADOPTER_KINDS[number % 3], region=ADOPTER_REGIONS[(index + number) % 3]
                 ),
-                cost_pounds=None if number == 2 else 1000 * (number + 1) + index,
+                cost_pounds=None if number == 2 else 1_000_000 * (number + 1) + index,
                 months_to_live=None if number == 3 else 3 + number * 2,
             )
             Adoption.objects.filter(pk=adoption.pk).update(

@@ -20,7 +20,10 @@ def _amount(value) -> str:
 
 
 def _number(value) -> str:
-    return "" if value is None else f"{value:g}"
+    # A median of whole numbers is whole or ends in .5; never in exponent form.
+    if value is None:
+        return ""
+    return str(int(value)) if value == int(value) else f"{value:.1f}"
 
 
 # Benefits -------------------------------------------------------------------------------------
