@@ -89,3 +89,15 @@ def test_a_fixed_number_of_queries(client_as, django_assert_num_queries, size):
     client = client_as(Role.FACILITATOR)
     with django_assert_num_queries(QUERIES):
         assert client.get(URL).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("role", "linked"),
+    [(Role.MEMBER, False), (Role.CHAMPION, False), (Role.FACILITATOR, True), (Role.EDITOR, True)],
+)
+def test_the_account_page_links_programme_staff_to_the_dashboard(
+    client, user_with_role, role, linked
+):
+    client.force_login(user_with_role(role))
+    body = client.get("/account/").content.decode()
+    assert ('href="/programme/"' in body) is linked
