@@ -14,8 +14,20 @@ Each breakdown is one aggregate query.
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Case, CharField, Count, DecimalField, F, Q, Sum, Value, When
-from django.db.models.functions import ExtractQuarter, ExtractYear
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    DecimalField,
+    F,
+    IntegerField,
+    Max,
+    Min,
+    Q,
+    Sum,
+    Value,
+    When,
+)
 
 from hub.cases import selectors as cases
 from hub.cases.models import BenefitKind, BenefitPeriod, BenefitUnit, EvidenceStatus
@@ -208,14 +220,34 @@ def by_theme() -> list[Row]:
     )
 
 
+def _quarter_index():
+    """Each benefit's quarter of publication (UK time) as year * 4 + quarter - 1, from range
+    comparisons on the stored instant. Extracting the year and quarter instead costs SQLite
+    two Python calls a row with a time zone conversion each: 4 times slower at 18,000
+    benefits. One extra query finds the range of quarters to compare with."""
+    field = "resource__published_at"
+    bounds = cases.published_benefits().aggregate(first=Min(field), last=Max(field))
+    if bounds["first"] is None:
+        return Value(None, output_field=IntegerField())
+    quarter, last = Quarter.of(bounds["first"]), Quarter.of(bounds["last"])
+    whens = []
+    while quarter <= last:
+        following = quarter.following()
+        moment = {f"{field}__gte": quarter.starts_at(), f"{field}__lt": following.starts_at()}
+        whens.append(When(**moment, then=Value(quarter.year * 4 + quarter.number - 1)))
+        quarter = following
+    return Case(*whens, default=Value(None), output_field=IntegerField())
+
+
 def by_quarter() -> list[Row]:
+    def quarter(result) -> Quarter | None:
+        index = result["quarter_index"]
+        return None if index is None else Quarter(index // 4, index % 4 + 1)
+
     return _rows(
-        {
-            "year": ExtractYear("resource__published_at"),
-            "quarter": ExtractQuarter("resource__published_at"),
-        },
-        lambda r: Quarter(r["year"], r["quarter"]).label if r["year"] else NO_DATE,
-        lambda r: (r["year"] is None, r["year"] or 0, r["quarter"] or 0),
+        {"quarter_index": _quarter_index()},
+        lambda r: quarter(r).label if quarter(r) else NO_DATE,
+        lambda r: (r["quarter_index"] is None, r["quarter_index"] or 0),
     )
 
 

@@ -227,8 +227,9 @@ def test_the_page_shows_the_region_chart_of_verified_and_claimed(client_as):
 
 def test_the_page_and_csv_run_in_a_fixed_number_of_queries(client_as, django_assert_num_queries):
     client = client_as(Role.FACILITATOR)
-    # Session, user and roles, then one query for each of the four breakdowns.
-    expected_queries = 3 + 4
+    # Session, user and roles, then one query for each of the four breakdowns and one for the
+    # range of quarters the quarterly breakdown compares with.
+    expected_queries = 3 + 4 + 1
     build_benefits(scale=1)
     with django_assert_num_queries(expected_queries):
         assert client.get(reverse("programme:benefits")).status_code == 200
@@ -237,3 +238,26 @@ def test_the_page_and_csv_run_in_a_fixed_number_of_queries(client_as, django_ass
         assert client.get(reverse("programme:benefits")).status_code == 200
     with django_assert_num_queries(expected_queries):
         b"".join(client.get(reverse("programme:benefits-csv")).streaming_content)
+
+
+def test_quarters_are_uk_quarters_even_in_the_hour_before_midnight_utc():
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from hub.cases.tests.factories import BenefitFactory, ResourceFactory
+    from hub.programme import benefits
+
+    london = ZoneInfo("Europe/London")
+    # 00:30 on 1 April in London is 23:30 on 31 March in UTC: the second quarter in the UK.
+    april = ResourceFactory(published_at=datetime(2026, 4, 1, 0, 30, tzinfo=london))
+    march = ResourceFactory(published_at=datetime(2026, 3, 31, 23, 30, tzinfo=london))
+    for record, amount in ((april, 100), (march, 7)):
+        BenefitFactory(
+            resource=record,
+            amount=Decimal(amount),
+            unit=BenefitUnit.POUNDS,
+            period=BenefitPeriod.PER_YEAR,
+            evidence_status=EvidenceStatus.CLAIMED,
+        )
+    rows = {row.label: row.claimed.amount for row in benefits.by_quarter()}
+    assert rows == {"2026 Q1": Decimal(7), "2026 Q2": Decimal(100)}
