@@ -15,6 +15,7 @@ urlpatterns = [
     path("academies/", include("hub.academies.urls")),
     path("self-assessment/", include("hub.assessment.urls")),
     path("peer-challenge/", include("hub.peer_challenge.urls")),
+    path("market/", include("hub.market.urls")),
     path("programme/", include("hub.programme.urls")),
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "hub.academies",
     "hub.assessment",
     "hub.peer_challenge",
+    "hub.market",
     "hub.programme",
     "hub.pages",
     "hub.demo",
