@@ -6,6 +6,7 @@ from hub.cases.api import cases_router
 from hub.champions.api import champions_router
 from hub.core.api import build_api
 from hub.events.api import events_router
+from hub.market.api import market_router
 from hub.organisations.api import organisations_router, places_router
 from hub.peer_challenge.api import peer_challenges_router
 from hub.programme.api import programme_router
@@ -20,3 +21,4 @@ api.add_router("/academies", academies_router)
 api.add_router("/self-assessment", assessment_router)
 api.add_router("/peer-challenges", peer_challenges_router)
 api.add_router("/programme", programme_router)
+api.add_router("/market", market_router)
