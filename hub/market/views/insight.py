@@ -1,47 +1,279 @@
-"""PLACEHOLDER: replaced by the helper that owns this area. Not to be committed as is."""
+"""The supplier market's public pages: open contracting data, no sign-in needed."""
 
 from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+
+from hub.core.charts import TableColumn, bar_chart
+from hub.core.csv_export import csv_response
+from hub.core.pagination import paginate
+from hub.market import selectors
+from hub.market.flags import RULES, SHORT_TENDER_DAYS
+from hub.market.forms_insight import ContractFilterForm, MarketSearchForm, SupplierSearchForm
+from hub.market.models import Contract, Supplier
+from hub.organisations.models import Organisation
 
 
-def category(request, *args, **kwargs):
-    raise Http404
+def _pounds(value) -> str:
+    return f"£{value:,.0f}"
 
 
-def category_csv(request, *args, **kwargs):
-    raise Http404
+def _money_chart(*, chart_id, title, description, tallies, heading):
+    if not tallies:
+        return None
+    top = max(float(t.value) for t in tallies) or 1
+    return bar_chart(
+        chart_id=chart_id,
+        title=title,
+        description=description,
+        categories=[t.label for t in tallies],
+        series=["Total value"],
+        values=[[float(t.value)] for t in tallies],
+        max_value=top,
+        tick_step=top / 4,
+        value_format=_pounds,
+        category_heading=heading,
+        extra_columns=[TableColumn("Contracts", [str(t.count) for t in tallies])],
+    )
 
 
-def contract_detail(request, *args, **kwargs):
-    raise Http404
+def _contract_columns():
+    return [
+        ("OCID", lambda c: c.ocid),
+        ("Title", lambda c: c.title),
+        ("Buyer", lambda c: c.buyer.name if c.buyer else c.buyer_name),
+        ("Buyer as published", lambda c: c.buyer_name),
+        (
+            "Suppliers",
+            lambda c: "; ".join(s.name for a in c.awards.all() for s in a.suppliers.all()),
+        ),
+        ("Main CPV code", lambda c: c.cpv_codes[0] if c.cpv_codes else ""),
+        ("Category", lambda c: c.category),
+        ("Framework", lambda c: c.framework),
+        ("Value", lambda c: c.value),
+        ("Currency", lambda c: c.currency),
+        ("Number of tenderers", lambda c: c.number_of_tenderers),
+        ("Tender start", lambda c: c.tender_start),
+        ("Tender end", lambda c: c.tender_end),
+        ("Contract start", lambda c: c.contract_start),
+        ("Contract end", lambda c: c.contract_end),
+        ("Source", lambda c: c.get_source_display()),
+        ("Notice", lambda c: c.url),
+    ]
 
 
-def contract_list(request, *args, **kwargs):
-    raise Http404
+def _contracts_csv(filename, contracts):
+    return csv_response(filename=filename, columns=_contract_columns(), rows=contracts)
 
 
-def contract_list_csv(request, *args, **kwargs):
-    raise Http404
+# --- Home --------------------------------------------------------------------------------------
 
 
-def council(request, *args, **kwargs):
-    raise Http404
+def home(request):
+    slug = request.GET.get("council", "").strip()
+    if slug:
+        if Organisation.objects.filter(slug=slug).exists():
+            return redirect("market:council", slug=slug)
+    councils = list(selectors.councils_with_contracts().only("slug", "name"))
+    return render(
+        request,
+        "market/insight/home.html",
+        {
+            "councils": councils,
+            "contract_count": Contract.objects.count(),
+            "supplier_count": Supplier.objects.filter(merged_into__isnull=True).count(),
+            "council_not_found": bool(slug),
+        },
+    )
 
 
-def council_csv(request, *args, **kwargs):
-    raise Http404
+# --- Councils ----------------------------------------------------------------------------------
 
 
-def home(request, *args, **kwargs):
-    raise Http404
+def council(request, slug):
+    organisation = get_object_or_404(Organisation, slug=slug)
+    report = selectors.council_report(organisation)
+    name = organisation.short_name or organisation.name
+    return render(
+        request,
+        "market/insight/council.html",
+        {
+            "organisation": organisation,
+            "report": report,
+            "pagination": paginate(
+                request,
+                selectors.council_contracts(organisation).order_by("-contract_start", "pk"),
+            ),
+            "division_chart": _money_chart(
+                chart_id="council-divisions",
+                title=f"What {name} buys, by CPV division",
+                description="Total value in pounds of the council's contracts in each CPV "
+                "division (the first two digits of the main CPV code).",
+                tallies=report.divisions,
+                heading="CPV division",
+            ),
+            "category_chart": _money_chart(
+                chart_id="council-categories",
+                title=f"What {name} buys, by category",
+                description="Total value in pounds of the council's contracts in each "
+                "procurement category (goods, services or works).",
+                tallies=report.categories,
+                heading="Category",
+            ),
+        },
+    )
 
 
-def supplier(request, *args, **kwargs):
-    raise Http404
+def council_csv(request, slug):
+    organisation = get_object_or_404(Organisation, slug=slug)
+    return _contracts_csv(
+        f"{organisation.slug}-contracts.csv",
+        selectors.council_contracts(organisation).order_by("contract_end", "pk"),
+    )
 
 
-def supplier_csv(request, *args, **kwargs):
-    raise Http404
+# --- Categories --------------------------------------------------------------------------------
 
 
-def supplier_list(request, *args, **kwargs):
-    raise Http404
+def _category_filters(request) -> dict:
+    filters = MarketSearchForm(request.GET).filters()
+    # A CPV code typed into the words box (as on the market's home page) is taken as a code.
+    if not filters["cpv"] and selectors.cpv_prefix(filters["words"]):
+        filters = {"cpv": filters["words"], "words": ""}
+    return filters
+
+
+def category(request):
+    filters = _category_filters(request)
+    searched = bool(filters["cpv"] or filters["words"])
+    report = selectors.category_report(**filters) if searched else None
+    chart = None
+    if report and report.by_kind:
+        top = max(float(d.median) for d in report.by_kind) or 1
+        chart = bar_chart(
+            chart_id="category-medians",
+            title="Median contract value by kind of buyer",
+            description="The median value in pounds of comparable contracts for each kind of "
+            "buyer.",
+            categories=[d.label for d in report.by_kind],
+            series=["Median value"],
+            values=[[float(d.median)] for d in report.by_kind],
+            max_value=top,
+            tick_step=top / 4,
+            value_format=_pounds,
+            category_heading="Kind of buyer",
+            extra_columns=[
+                TableColumn("Contracts", [str(d.count) for d in report.by_kind]),
+                TableColumn("Lower quartile", [_pounds(d.lower_quartile) for d in report.by_kind]),
+                TableColumn("Upper quartile", [_pounds(d.upper_quartile) for d in report.by_kind]),
+                TableColumn("Lowest", [_pounds(d.minimum) for d in report.by_kind]),
+                TableColumn("Highest", [_pounds(d.maximum) for d in report.by_kind]),
+            ],
+        )
+    return render(
+        request,
+        "market/insight/category.html",
+        {
+            "form": MarketSearchForm(request.GET),
+            "filters": filters,
+            "searched": searched,
+            "report": report,
+            "chart": chart,
+            "pagination": paginate(request, report.contracts) if report else None,
+            "csv_href": reverse("market:category-csv") + "?" + request.GET.urlencode(),
+        },
+    )
+
+
+def category_csv(request):
+    filters = _category_filters(request)
+    if not (filters["cpv"] or filters["words"]):
+        raise Http404("Give a CPV code or words")
+    return _contracts_csv("category-contracts.csv", selectors.category_contracts(**filters))
+
+
+# --- Suppliers ---------------------------------------------------------------------------------
+
+
+def supplier_list(request):
+    form = SupplierSearchForm(request.GET)
+    return render(
+        request,
+        "market/insight/supplier_list.html",
+        {
+            "form": form,
+            "pagination": paginate(request, selectors.supplier_list(query=form.query())),
+        },
+    )
+
+
+def _supplier(slug):
+    found = get_object_or_404(Supplier.objects.select_related("merged_into"), slug=slug)
+    return found, selectors.kept_supplier(found)
+
+
+def supplier(request, slug):
+    found, kept = _supplier(slug)
+    if kept.pk != found.pk:
+        return redirect("market:supplier", slug=kept.slug)
+    dossier = selectors.supplier_dossier(kept)
+    rows = [(c, dossier.assessments[c.pk]) for c in dossier.contracts]
+    return render(
+        request,
+        "market/insight/supplier.html",
+        {
+            "supplier": kept,
+            "dossier": dossier,
+            "rows": rows,
+            "rules": RULES,
+            "short_tender_days": SHORT_TENDER_DAYS,
+            "buyer_chart": _money_chart(
+                chart_id="supplier-buyers",
+                title=f"{kept.name}: value by buyer",
+                description="Total value in pounds of the supplier's contracts with each buyer.",
+                tallies=dossier.buyers[:10],
+                heading="Buyer",
+            ),
+        },
+    )
+
+
+def supplier_csv(request, slug):
+    found, kept = _supplier(slug)
+    if kept.pk != found.pk:
+        return redirect("market:supplier-csv", slug=kept.slug)
+    return _contracts_csv(f"{kept.slug}-contracts.csv", selectors.supplier_contracts(kept))
+
+
+# --- Contracts ---------------------------------------------------------------------------------
+
+
+def contract_list(request):
+    form = ContractFilterForm(request.GET)
+    return render(
+        request,
+        "market/insight/contract_list.html",
+        {
+            "form": form,
+            "pagination": paginate(request, selectors.contract_list(**form.filters())),
+            "csv_href": reverse("market:contracts-csv") + "?" + request.GET.urlencode(),
+        },
+    )
+
+
+def contract_list_csv(request):
+    form = ContractFilterForm(request.GET)
+    return _contracts_csv("contracts.csv", selectors.contract_list(**form.filters()))
+
+
+def contract_detail(request, pk):
+    try:
+        contract = selectors.contract_detail(pk=pk)
+    except Contract.DoesNotExist as error:
+        raise Http404("No such contract") from error
+    assessment = selectors.assessments([contract])[contract.pk]
+    return render(
+        request,
+        "market/insight/contract_detail.html",
+        {"contract": contract, "assessment": assessment, "rules": RULES},
+    )
