@@ -20,11 +20,11 @@ recommendations and peer challenge signposting use it) with the contract's title
 description of its CPV code.
 """
 
+import calendar
 import logging
 from dataclasses import dataclass
 from datetime import date
 
-from dateutil.relativedelta import relativedelta
 from django.db import transaction
 from django.db.models import Q, QuerySet, TextField
 from django.db.models.functions import Cast
@@ -113,8 +113,17 @@ def cpv_description(code: str) -> str:
     return CPV_GROUPS.get(digits[:3]) or CPV_DIVISIONS.get(digits[:2], "")
 
 
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later (the month's last day where it has fewer days)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
+
+
 def window_end(watch: Watch, today: date | None = None) -> date:
-    return (today or timezone.localdate()) + relativedelta(months=watch.months_ahead)
+    return add_months(today or timezone.localdate(), watch.months_ahead)
 
 
 def with_cpv_prefix(contracts: QuerySet, prefix: str) -> QuerySet:

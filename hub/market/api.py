@@ -11,7 +11,6 @@ from collections import defaultdict
 from datetime import date
 from decimal import Decimal
 
-from dateutil.relativedelta import relativedelta
 from django.db.models import Count, Prefetch, Sum
 from django.http import Http404
 from django.urls import reverse
@@ -21,7 +20,7 @@ from ninja.pagination import paginate
 
 from hub.core.api import ErrorEnvelope, HubPagination
 from hub.core.notify import absolute_url
-from hub.market.alerts import CPV_DIVISIONS, with_cpv_prefix
+from hub.market.alerts import CPV_DIVISIONS, add_months, with_cpv_prefix
 from hub.market.models import Award, Contract, Source, Supplier
 from hub.organisations.models import Organisation
 
@@ -302,7 +301,7 @@ def council_summary(organisation: Organisation, *, today: date | None = None) ->
     expiring = _contracts().filter(
         buyer=organisation,
         contract_end__gte=today,
-        contract_end__lte=today + relativedelta(months=EXPIRING_MONTHS),
+        contract_end__lte=add_months(today, EXPIRING_MONTHS),
     )
     return {
         "slug": organisation.slug,

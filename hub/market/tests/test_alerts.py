@@ -150,3 +150,13 @@ def test_enqueue_runs_the_task(mailoutbox, django_capture_on_commit_callbacks):
         call_command("send_market_alerts", "--enqueue", stdout=out)
     assert "Enqueued market alerts" in out.getvalue()
     assert AlertSent.objects.count() == 1
+
+
+def test_the_window_ends_the_same_day_months_later():
+    from datetime import date
+
+    from hub.market.alerts import add_months
+
+    assert add_months(date(2026, 1, 31), 1) == date(2026, 2, 28)
+    assert add_months(date(2026, 11, 15), 18) == date(2028, 5, 15)
+    assert add_months(date(2027, 12, 31), 2) == date(2028, 2, 29)
