@@ -114,3 +114,15 @@ def test_someone_elses_watch_is_not_found(client, person):
     assert client.get(url).status_code == 404
     assert client.post(url).status_code == 404
     assert Watch.objects.filter(pk=other.pk).exists()
+
+
+def test_the_form_names_the_council_and_keeps_a_chosen_window(client, person):
+    response = client.get(reverse("market:watch-new"))
+    assert response.status_code == 200
+    assert person.organisation.name in response.content.decode()
+    client.post(reverse("market:watch-new"), {"kind": WatchKind.EXPIRING, "months_ahead": "6"})
+    assert Watch.objects.get().months_ahead == 6
+    response = client.post(
+        reverse("market:watch-new"), {"kind": WatchKind.EXPIRING, "months_ahead": "99"}
+    )
+    assert "Enter a number of months from 1 to 60" in response.content.decode()
