@@ -8,6 +8,8 @@ REGISTER := $(SHARED_DATA)/uk-local-authorities/uk_local_authorities_current.csv
 LGSL := $(SHARED_DATA)/lgsl-services
 DESIGN_HISTORIES := $(SHARED_DATA)/govuk-design-histories
 SERVICE_MANUAL := $(SHARED_DATA)/gds-service-design-manual-v1
+OCDS_SAMPLES := $(SHARED_DATA)/ocds-uk-samples
+DM_OPPORTUNITIES := $(SHARED_DATA)/digital-marketplace-opportunities/opportunity-data.csv
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_WORKERS ?= auto
@@ -17,7 +19,7 @@ SEMANTIC ?=
 BENCH_DIR ?= ../shared/bench
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-test install-semantic assets collectstatic run migrate seed import-register import-lgsl import-content worker lint migrations-check test test-fast bench clean
+.PHONY: help install install-test install-semantic assets collectstatic run migrate seed import-register import-lgsl import-content import-market worker lint migrations-check test test-fast bench clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}'
@@ -63,7 +65,7 @@ collectstatic: install ## Gather static files for a server that runs with DEBUG 
 migrate: install ## Apply database migrations
 	$(BIN)/python manage.py migrate --no-input
 
-seed: migrate ## Load the demo content, then the real register, LGSL and good practice if ../shared/data is there
+seed: migrate ## Load the demo content, then the real register, LGSL, good practice and the supplier market if ../shared/data is there
 	$(BIN)/python manage.py seed_demo
 	@if [ -f "$(REGISTER)" ]; then $(BIN)/python manage.py import_register --path "$(REGISTER)"; \
 	else echo "No $(REGISTER): keeping the demo extract of the council register."; fi
@@ -75,6 +77,11 @@ seed: migrate ## Load the demo content, then the real register, LGSL and good pr
 	@if [ -d "$(SERVICE_MANUAL)" ]; then \
 	$(BIN)/python manage.py import_markdown_content --collection service-manual --dir "$(SERVICE_MANUAL)"; \
 	else echo "No $(SERVICE_MANUAL): no Service Manual pages imported."; fi
+	@if [ -d "$(OCDS_SAMPLES)" ]; then $(BIN)/python manage.py import_ocds --dir "$(OCDS_SAMPLES)"; \
+	else echo "No $(OCDS_SAMPLES): no contracts imported."; fi
+	@if [ -f "$(DM_OPPORTUNITIES)" ]; then \
+	$(BIN)/python manage.py import_digital_marketplace --path "$(DM_OPPORTUNITIES)"; \
+	else echo "No $(DM_OPPORTUNITIES): no Digital Marketplace opportunities imported."; fi
 
 import-register: migrate ## Import the real council register from ../shared/data
 	$(BIN)/python manage.py import_register --path "$(REGISTER)"
@@ -85,6 +92,10 @@ import-lgsl: migrate ## Import the Local Government Service List from ../shared/
 import-content: migrate ## Import the design histories and the first Service Manual from ../shared/data
 	$(BIN)/python manage.py import_markdown_content --collection design-histories --dir "$(DESIGN_HISTORIES)"
 	$(BIN)/python manage.py import_markdown_content --collection service-manual --dir "$(SERVICE_MANUAL)"
+
+import-market: migrate ## Import the UK OCDS samples and the Digital Marketplace opportunities from ../shared/data
+	$(BIN)/python manage.py import_ocds --dir "$(OCDS_SAMPLES)"
+	$(BIN)/python manage.py import_digital_marketplace --path "$(DM_OPPORTUNITIES)"
 
 run: $(if $(SEMANTIC),install-semantic) seed ## Install, migrate, load demo data and serve http://127.0.0.1:8000 (SQLite), with a worker; SEMANTIC=1 adds the embedding model
 	@echo "Serving the Digital Leadership Hub on http://$(HOST):$(PORT), with a background task worker"
