@@ -33,6 +33,7 @@ from hub.demo.assessment import seed_assessment
 from hub.demo.cases import DEMO_CASES
 from hub.demo.champions import seed_champions
 from hub.demo.events import seed_events
+from hub.demo.market import seed_market
 from hub.demo.peer_challenge import seed_peer_challenges
 from hub.organisations.importers.register import read_register, register_import
 from hub.organisations.models import (
@@ -389,4 +390,5 @@ def demo_seed() -> SeedSummary:
     seed_academies(summary)
     seed_assessment(summary)
     seed_peer_challenges(summary)
+    seed_market(summary)
     return summary

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
@@ -199,3 +201,15 @@ def test_the_seed_has_a_confidential_challenge_and_a_published_one():
     bristol = Challenge.objects.get(slug="bristol-city-council-2025")
     assert bristol.is_published
     assert bristol.actions.filter(status="done").count() == 1
+
+
+def test_the_seed_has_market_contracts_with_every_flag_to_show():
+    from hub.market.models import Contract
+
+    demo_seed()
+    contracts = Contract.objects.filter(ocid__startswith="demo-")
+    assert contracts.count() == 8
+    assert contracts.filter(number_of_tenderers=1).exists()
+    soon = timezone.localdate() + timedelta(days=548)
+    assert contracts.filter(contract_end__lte=soon, contract_end__gte=timezone.localdate()).exists()
+    assert all(contract.awards.get().suppliers.exists() for contract in contracts)
