@@ -13,6 +13,7 @@ from django.utils.html import escape
 from hub.market.flags import RULES
 from hub.market.models import Source
 from hub.market.tests.factories import AwardFactory, ContractFactory, SupplierFactory
+from hub.market.views import insight
 from hub.organisations.tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -230,3 +231,21 @@ def test_pages_are_public(client):
         reverse("market:supplier", args=[supplier.slug]),
     ):
         assert client.get(url).status_code == 200, url
+
+
+@pytest.mark.parametrize(
+    ("top", "unit", "maximum", "step"),
+    [
+        (0, 1, 1, 0.2),
+        (999, 1, 1000, 200),
+        (250_000, 1e3, 250, 50),
+        (1_234_567, 1e3, 1500, 500),
+        (3e9, 1e6, 3000, 1000),
+    ],
+)
+def test_money_axis_has_short_tick_labels_and_round_steps(top, unit, maximum, step):
+    found_unit, _name, found_maximum, found_step = insight._axis(top)
+    assert found_unit == unit
+    assert found_maximum == pytest.approx(maximum)
+    assert found_step == pytest.approx(step)
+    assert found_maximum / found_step <= 5

@@ -1,5 +1,7 @@
 """The supplier market's public pages: open contracting data, no sign-in needed."""
 
+import math
+
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,22 +20,54 @@ def _pounds(value) -> str:
     return f"£{value:,.0f}"
 
 
-def _money_chart(*, chart_id, title, description, tallies, heading):
-    if not tallies:
+def _axis(top: float) -> tuple[float, str, float, float]:
+    """A unit that keeps tick labels short, and a round tick step (1, 2 or 5 × 10^n) giving
+    at most five ticks: (unit, unit name, axis maximum in units, step in units)."""
+    unit, name = (
+        next(
+            (u, n)
+            for u, n in ((1e6, "£ millions"), (1e3, "£ thousands"), (1, "£"))
+            if top >= u * 10
+        )
+        if top >= 10
+        else (1, "£")
+    )
+    scaled = max(top / unit, 1)
+    step = 10 ** math.floor(math.log10(scaled / 5))
+    step = next(m * step for m in (1, 2, 5, 10) if scaled / (m * step) <= 5)
+    return unit, name, step * math.ceil(scaled / step), step
+
+
+def money_chart(*, chart_id, title, description, labels, values, series, heading, columns=()):
+    """A bar chart of amounts in pounds, the axis in a readable unit, labelled in pounds."""
+    if not labels:
         return None
-    top = max(float(t.value) for t in tallies) or 1
+    unit, unit_name, max_value, step = _axis(max(values))
     return bar_chart(
         chart_id=chart_id,
         title=title,
-        description=description,
-        categories=[t.label for t in tallies],
-        series=["Total value"],
-        values=[[float(t.value)] for t in tallies],
-        max_value=top,
-        tick_step=top / 4,
-        value_format=_pounds,
+        description=f"{description} The axis is in {unit_name}.",
+        categories=labels,
+        series=[series],
+        values=[[value / unit] for value in values],
+        max_value=max_value,
+        tick_step=step,
+        value_format=lambda value: _pounds(round(value * unit)),
         category_heading=heading,
-        extra_columns=[TableColumn("Contracts", [str(t.count) for t in tallies])],
+        extra_columns=list(columns),
+    )
+
+
+def _money_chart(*, chart_id, title, description, tallies, heading):
+    return money_chart(
+        chart_id=chart_id,
+        title=title,
+        description=description,
+        labels=[t.label for t in tallies],
+        values=[float(t.value) for t in tallies],
+        series="Total value",
+        heading=heading,
+        columns=[TableColumn("Contracts", [str(t.count) for t in tallies])],
     )
 
 
@@ -149,25 +183,22 @@ def category(request):
     report = selectors.category_report(**filters) if searched else None
     chart = None
     if report and report.by_kind:
-        top = max(float(d.median) for d in report.by_kind) or 1
-        chart = bar_chart(
+        kinds = report.by_kind
+        chart = money_chart(
             chart_id="category-medians",
             title="Median contract value by kind of buyer",
             description="The median value in pounds of comparable contracts for each kind of "
             "buyer.",
-            categories=[d.label for d in report.by_kind],
-            series=["Median value"],
-            values=[[float(d.median)] for d in report.by_kind],
-            max_value=top,
-            tick_step=top / 4,
-            value_format=_pounds,
-            category_heading="Kind of buyer",
-            extra_columns=[
-                TableColumn("Contracts", [str(d.count) for d in report.by_kind]),
-                TableColumn("Lower quartile", [_pounds(d.lower_quartile) for d in report.by_kind]),
-                TableColumn("Upper quartile", [_pounds(d.upper_quartile) for d in report.by_kind]),
-                TableColumn("Lowest", [_pounds(d.minimum) for d in report.by_kind]),
-                TableColumn("Highest", [_pounds(d.maximum) for d in report.by_kind]),
+            labels=[d.label for d in kinds],
+            values=[float(d.median) for d in kinds],
+            series="Median value",
+            heading="Kind of buyer",
+            columns=[
+                TableColumn("Contracts", [str(d.count) for d in kinds]),
+                TableColumn("Lower quartile", [_pounds(d.lower_quartile) for d in kinds]),
+                TableColumn("Upper quartile", [_pounds(d.upper_quartile) for d in kinds]),
+                TableColumn("Lowest", [_pounds(d.minimum) for d in kinds]),
+                TableColumn("Highest", [_pounds(d.maximum) for d in kinds]),
             ],
         )
     return render(
