@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize(
-    "name, key",
+    ("name", "key"),
     [
         ("London Borough of Merton", "merton"),
         ("Merton Council", "merton"),
