@@ -20,7 +20,6 @@ recommendations and peer challenge signposting use it) with the contract's title
 description of its CPV code.
 """
 
-import calendar
 import logging
 from dataclasses import dataclass
 from datetime import date
@@ -33,6 +32,7 @@ from django.utils import timezone
 
 from hub.cases.filters import CaseQuery
 from hub.cases.selectors import case_search, published_resources
+from hub.core.dates import add_months
 from hub.core.notify import absolute_url, email_on_commit
 from hub.market.models import AlertSent, Contract, Watch, WatchKind
 
@@ -111,15 +111,6 @@ def cpv_description(code: str) -> str:
     """The name of a CPV code's group (three digits) or else its division (two), or ""."""
     digits = "".join(ch for ch in (code or "") if ch.isdigit())
     return CPV_GROUPS.get(digits[:3]) or CPV_DIVISIONS.get(digits[:2], "")
-
-
-def add_months(day: date, months: int) -> date:
-    """The same day `months` later (the month's last day where it has fewer days)."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return day.replace(
-        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
-    )
 
 
 def window_end(watch: Watch, today: date | None = None) -> date:

@@ -19,8 +19,9 @@ from ninja import Field, Path, Query, Router, Schema
 from ninja.pagination import paginate
 
 from hub.core.api import ErrorEnvelope, HubPagination
+from hub.core.dates import add_months
 from hub.core.notify import absolute_url
-from hub.market.alerts import CPV_DIVISIONS, add_months, with_cpv_prefix
+from hub.market.alerts import CPV_DIVISIONS, with_cpv_prefix
 from hub.market.models import Award, Contract, Source, Supplier
 from hub.organisations.models import Organisation
 

@@ -19,10 +19,10 @@ from datetime import date
 from decimal import Decimal
 from statistics import median, quantiles
 
-from dateutil.relativedelta import relativedelta
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 
+from hub.core.dates import add_months
 from hub.market.flags import Range, assess, cpv_division, value_range
 from hub.market.models import Award, Contract, Supplier
 from hub.organisations.models import COUNCIL_KINDS, Organisation, OrganisationKind
@@ -70,10 +70,6 @@ def filter_contracts(
     for word in (words or "").split():
         queryset = queryset.filter(Q(title__icontains=word) | Q(description__icontains=word))
     return queryset
-
-
-def add_months(day: date, months: int) -> date:
-    return day + relativedelta(months=months)
 
 
 # --- Contracts ---------------------------------------------------------------------------------

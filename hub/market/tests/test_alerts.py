@@ -155,7 +155,7 @@ def test_enqueue_runs_the_task(mailoutbox, django_capture_on_commit_callbacks):
 def test_the_window_ends_the_same_day_months_later():
     from datetime import date
 
-    from hub.market.alerts import add_months
+    from hub.core.dates import add_months
 
     assert add_months(date(2026, 1, 31), 1) == date(2026, 2, 28)
     assert add_months(date(2026, 11, 15), 18) == date(2028, 5, 15)
