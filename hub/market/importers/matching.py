@@ -2,10 +2,12 @@
 
 Buyers (`BuyerMatcher`):
 1. an identifier that is a GSS code matches the organisation with that code: MATCHED;
-2. otherwise the name is normalised (lower case, "&" read as "and", punctuation dropped, and
-   the words of a council's form dropped: "the", "council", "city", "borough of",
-   "metropolitan", "county", "district", "of", "and") and compared with the same normalised
-   form of each organisation's name, short name and slug. One exact match: MATCHED;
+2. otherwise the name is normalised (lower case, text in brackets dropped, "&" read as "and",
+   punctuation dropped, and the words of a council's form dropped: "the", "council", "city",
+   "borough of", "metropolitan", "county", "district", "of", "and", "MBC", "CBC") and compared
+   with the same normalised form of each organisation's name, short name and slug, and of the
+   register's name lookup (`uk-local-authorities/lookup_name_to_registry.csv` in the shared
+   data, when it is there). One exact match: MATCHED;
 3. a close one (difflib ratio >= 0.85): UNCERTAIN, for a person to review;
 4. a buyer recorded as an intermediary ("Spend Network") or not matched: the authority is
    looked for in the title before its first ":" ("South Gloucestershire Council: Housing...").
@@ -18,25 +20,30 @@ limited, plc, llp, uk and punctuation dropped). An identifier shared by very dif
 
 from __future__ import annotations
 
+import csv
 import difflib
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
+from django.conf import settings
 from django.utils.text import slugify
 
 from hub.market.models import MatchReview, MatchStatus, ReviewKind, ReviewStatus, Supplier
 from hub.organisations.models import GSS_CODE_PATTERN, Organisation
 
+NAME_LOOKUP = "lookup_name_to_registry.csv"
 CLOSE_MATCH = 0.85
 SAME_SUPPLIER_NAME = 0.6
 INTERMEDIARIES = {"spend network", "spend network ltd"}
 
 _PUNCTUATION = re.compile(r"[^\w\s]")
 _SPACES = re.compile(r"\s+")
+_PARENTHESES = re.compile(r"\([^)]*\)")
 _BUYER_PHRASES = ("london borough of", "royal borough of", "borough of", "city of", "county of")
 _BUYER_WORDS = {
     "the", "council", "city", "borough", "metropolitan", "county", "district", "of", "and",
-    "mbc", "cc", "dc", "bc",
+    "mbc", "cc", "dc", "bc", "cbc",
 }  # fmt: skip
 _SUPPLIER_WORDS = {"ltd", "limited", "plc", "llp", "uk", "the"}
 _GSS = re.compile(GSS_CODE_PATTERN)
@@ -45,7 +52,7 @@ _UNUSABLE_IDENTIFIER = re.compile(r"^(?:[A-Z-]*-)?(?:0+|n/?a|none|unknown|tbc)?$
 
 
 def _clean(name: str) -> str:
-    text = (name or "").lower().replace("&", " and ")
+    text = _PARENTHESES.sub(" ", (name or "").lower()).replace("&", " and ")
     text = _PUNCTUATION.sub(" ", text)
     return _SPACES.sub(" ", text).strip()
 
@@ -82,7 +89,24 @@ class BuyerMatcher:
                 key = normalise_buyer(variant)
                 if key and org not in self.by_key.setdefault(key, []):
                     self.by_key[key].append(org)
+        self._add_register_lookup()
         self.keys = list(self.by_key)
+
+    def _add_register_lookup(self) -> None:
+        """The register's own name variants (mySociety's name-to-register lookup), when the
+        shared data holds it: e.g. "Armagh, Banbridge and Craigavon" for ABC."""
+        path = Path(settings.HUB_SHARED_DATA_DIR) / "uk-local-authorities" / NAME_LOOKUP
+        if not path.is_file():
+            return
+        by_code = {
+            org.register_code: org for org in Organisation.objects.filter(register_code__gt="")
+        }
+        with path.open(newline="", encoding="utf-8-sig") as handle:
+            for row in csv.DictReader(handle):
+                org = by_code.get((row.get("local-authority-code") or "").strip())
+                key = normalise_buyer(row.get("la-name") or "")
+                if org and key and org not in self.by_key.setdefault(key, []):
+                    self.by_key[key].append(org)
 
     def _by_name(self, name: str) -> BuyerMatch:
         key = normalise_buyer(name)

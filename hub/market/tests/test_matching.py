@@ -67,3 +67,26 @@ def test_suppliers_merge_by_identifier_and_name_but_not_a_shared_identifier():
         acme,
     )
     assert resolver.resolve("Blank Id Co", "GB-CFS-0").identifier == ""
+
+
+def test_bracketed_abbreviations_and_cbc_are_ignored():
+    rct = OrganisationFactory(name="Rhondda Cynon Taf County Borough Council")
+    gla = OrganisationFactory(name="Greater London Authority")
+    matcher = BuyerMatcher()
+    assert matcher.match("Rhondda Cynon Taf CBC").organisation == rct
+    assert matcher.match("Greater London Authority ( GLA )").status == MatchStatus.MATCHED
+    assert matcher.match("Greater London Authority (GLA)").organisation == gla
+
+
+def test_the_registers_name_lookup_adds_variants(settings, tmp_path):
+    folder = tmp_path / "uk-local-authorities"
+    folder.mkdir()
+    (folder / "lookup_name_to_registry.csv").write_text(
+        "la-name,local-authority-code\nArmagh Banbridge Craigavon,ABC\n"
+    )
+    settings.HUB_SHARED_DATA_DIR = tmp_path
+    abc = OrganisationFactory(
+        name="Armagh City, Banbridge and Craigavon Borough Council", register_code="ABC"
+    )
+    found = BuyerMatcher().match("Armagh Banbridge Craigavon")
+    assert (found.organisation, found.status) == (abc, MatchStatus.MATCHED)
