@@ -184,6 +184,7 @@ class MarketCouncilOut(Schema):
 
 class MarketContractFilters(Schema):
     buyer: str | None = Field(None, max_length=120, description="The buyer's register slug.")
+
     cpv: str | None = Field(
         None, pattern=r"^[0-9]{1,8}$", description="CPV code or its start, e.g. 48 or 7221."
     )
