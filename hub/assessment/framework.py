@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.db.models import Count, Max, Prefetch, QuerySet
-from django.utils import timezone
 
 from hub.assessment.models import (
     SCALE_TOP,
@@ -20,10 +19,9 @@ from hub.assessment.models import (
     Level,
     Question,
 )
+from hub.core import versioning
 
-
-class FrameworkError(Exception):
-    """A change to a framework version that the rules refuse."""
+FrameworkError = versioning.VersionError
 
 
 def current_framework() -> Framework | None:
@@ -51,29 +49,13 @@ def with_content(framework: Framework) -> list[Capability]:
     )
 
 
-def _require_draft(framework: Framework) -> None:
-    if framework.status != FrameworkStatus.DRAFT:
-        raise FrameworkError(
-            f"Version {framework.version} is {framework.get_status_display().lower()}: only a "
-            "draft can be changed. Make a new draft from it instead."
-        )
+_require_draft = versioning.require_draft
 
 
 @transaction.atomic
 def framework_copy(*, source: Framework) -> Framework:
     """A new draft with everything in `source`, numbered after the highest version."""
-    existing = draft_version()
-    if existing is not None:
-        raise FrameworkError(
-            f"Version {existing.version} is already a draft. Change or publish it first."
-        )
-    number = (Framework.objects.aggregate(top=Max("version"))["top"] or 0) + 1
-    draft = Framework.objects.create(
-        version=number,
-        title=source.title,
-        introduction=source.introduction,
-        status=FrameworkStatus.DRAFT,
-    )
+    draft = versioning.new_draft(Framework, source=source)
     for capability in with_content(source):
         copy = Capability.objects.create(
             framework=draft,
@@ -105,12 +87,9 @@ def framework_copy(*, source: Framework) -> Framework:
 def framework_update(
     *, framework: Framework, title: str, introduction: str, change_note: str
 ) -> Framework:
-    _require_draft(framework)
-    framework.title = title
-    framework.introduction = introduction
-    framework.change_note = change_note
-    framework.save(update_fields=["title", "introduction", "change_note", "updated_at"])
-    return framework
+    return versioning.update_details(
+        framework, title=title, introduction=introduction, change_note=change_note
+    )
 
 
 @transaction.atomic
@@ -194,17 +173,4 @@ def publish_problems(framework: Framework) -> list[str]:
 def framework_publish(*, framework: Framework) -> Framework:
     """Publish the draft; the version published before it is retired. Assessments keep the
     version they started on."""
-    framework = Framework.objects.select_for_update().get(pk=framework.pk)
-    _require_draft(framework)
-    problems = publish_problems(framework)
-    if problems:
-        raise FrameworkError(
-            f"Version {framework.version} cannot be published yet: " + "; ".join(problems)
-        )
-    Framework.objects.filter(status=FrameworkStatus.PUBLISHED).update(
-        status=FrameworkStatus.RETIRED, updated_at=timezone.now()
-    )
-    framework.status = FrameworkStatus.PUBLISHED
-    framework.published_at = timezone.now()
-    framework.save(update_fields=["status", "published_at", "updated_at"])
-    return framework
+    return versioning.publish(Framework, framework, problems=publish_problems)

@@ -10,14 +10,12 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.db.models import Count, Max, QuerySet
-from django.utils import timezone
 from django.utils.text import slugify
 
+from hub.core import versioning
 from hub.peer_challenge.models import CoreElement, EnquiryFramework, FrameworkStatus, LineOfEnquiry
 
-
-class FrameworkError(Exception):
-    """A change to a framework version that the rules refuse."""
+FrameworkError = versioning.VersionError
 
 
 def current_framework() -> EnquiryFramework | None:
@@ -46,29 +44,13 @@ def with_content(framework: EnquiryFramework) -> list[CoreElement]:
     return list(framework.elements.prefetch_related("lines"))
 
 
-def _require_draft(framework: EnquiryFramework) -> None:
-    if framework.status != FrameworkStatus.DRAFT:
-        raise FrameworkError(
-            f"Version {framework.version} is {framework.get_status_display().lower()}: only a "
-            "draft can be changed. Make a new draft from it instead."
-        )
+_require_draft = versioning.require_draft
 
 
 @transaction.atomic
 def framework_copy(*, source: EnquiryFramework) -> EnquiryFramework:
     """A new draft with everything in `source`, numbered after the highest version."""
-    existing = draft_version()
-    if existing is not None:
-        raise FrameworkError(
-            f"Version {existing.version} is already a draft. Change or publish it first."
-        )
-    number = (EnquiryFramework.objects.aggregate(top=Max("version"))["top"] or 0) + 1
-    draft = EnquiryFramework.objects.create(
-        version=number,
-        title=source.title,
-        introduction=source.introduction,
-        status=FrameworkStatus.DRAFT,
-    )
+    draft = versioning.new_draft(EnquiryFramework, source=source)
     for element in with_content(source):
         copy = CoreElement.objects.create(
             framework=draft,
@@ -94,12 +76,9 @@ def framework_copy(*, source: EnquiryFramework) -> EnquiryFramework:
 def framework_update(
     *, framework: EnquiryFramework, title: str, introduction: str, change_note: str
 ) -> EnquiryFramework:
-    _require_draft(framework)
-    framework.title = title
-    framework.introduction = introduction
-    framework.change_note = change_note
-    framework.save(update_fields=["title", "introduction", "change_note", "updated_at"])
-    return framework
+    return versioning.update_details(
+        framework, title=title, introduction=introduction, change_note=change_note
+    )
 
 
 @transaction.atomic
@@ -171,17 +150,4 @@ def publish_problems(framework: EnquiryFramework) -> list[str]:
 def framework_publish(*, framework: EnquiryFramework) -> EnquiryFramework:
     """Publish the draft; the version published before it is retired. Challenges keep the
     version they started on."""
-    framework = EnquiryFramework.objects.select_for_update().get(pk=framework.pk)
-    _require_draft(framework)
-    problems = publish_problems(framework)
-    if problems:
-        raise FrameworkError(
-            f"Version {framework.version} cannot be published yet: " + "; ".join(problems)
-        )
-    EnquiryFramework.objects.filter(status=FrameworkStatus.PUBLISHED).update(
-        status=FrameworkStatus.RETIRED, updated_at=timezone.now()
-    )
-    framework.status = FrameworkStatus.PUBLISHED
-    framework.published_at = timezone.now()
-    framework.save(update_fields=["status", "published_at", "updated_at"])
-    return framework
+    return versioning.publish(EnquiryFramework, framework, problems=publish_problems)
