@@ -40,6 +40,35 @@ def client_as(client, user_with_role):
     return sign_in
 
 
+@pytest.fixture(autouse=True)
+def _force_login_passes_second_factor(request, monkeypatch):
+    """`client.force_login` stands for a whole sign-in, which for staff includes the second
+    factor: it also verifies a confirmed authenticator, as entering its code would. Tests of
+    the second factor itself mark themselves `password_only_force_login` to sign in without it."""
+    if request.node.get_closest_marker("password_only_force_login"):
+        return
+    from django.test import Client
+
+    original = Client.force_login
+
+    def force_login(self, user, backend=None):
+        original(self, user, backend)
+        from hub.accounts.roles import STAFF_ROLES
+
+        if user.is_superuser or user.is_staff or user.groups.filter(name__in=STAFF_ROLES).exists():
+            from django_otp import DEVICE_ID_SESSION_KEY
+            from django_otp.plugins.otp_totp.models import TOTPDevice
+
+            device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+            if device is None:
+                device = TOTPDevice.objects.create(user=user, name="Test authenticator")
+            session = self.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
+
+    monkeypatch.setattr(Client, "force_login", force_login)
+
+
 @pytest.fixture
 def immediate_tasks(settings):
     """Run enqueued tasks at once, in the test's process, with the Hub's queues."""

@@ -227,9 +227,9 @@ def test_the_page_shows_the_region_chart_of_verified_and_claimed(client_as):
 
 def test_the_page_and_csv_run_in_a_fixed_number_of_queries(client_as, django_assert_num_queries):
     client = client_as(Role.FACILITATOR)
-    # Session, user and roles, then one query for each of the four breakdowns and one for the
-    # range of quarters the quarterly breakdown compares with.
-    expected_queries = 3 + 4 + 1
+    # Session, user, staff's authenticator (django-otp) and roles, then one query for each
+    # of the four breakdowns and one for the range of quarters the quarterly one compares with.
+    expected_queries = 4 + 4 + 1
     build_benefits(scale=1)
     with django_assert_num_queries(expected_queries):
         assert client.get(reverse("programme:benefits")).status_code == 200

@@ -78,9 +78,10 @@ def test_an_empty_register_shows_zero(client_as):
     assert "0 of 0 (0%)" in content
 
 
-# Session, user and roles; councils, eight elements, places, their partners, place cohorts and place
-# assessments: the elements are read once for councils and places together.
-QUERIES = 16
+# Session, user, staff's authenticator (django-otp) and roles; councils, eight elements,
+# places, their partners, place cohorts and place assessments: the elements are read once
+# for councils and places together.
+QUERIES = 17
 
 
 @pytest.mark.parametrize("size", [1, 3])

@@ -177,15 +177,16 @@ def test_the_candidates_page_and_csv_list_every_candidate(client_as):
     assert [line["Case"] for line in lines] == [r.title for r in cases["candidates"]]
 
 
-# Session, user and roles, then the theme options, then each page's own queries.
+# Session, user, staff's authenticator (django-otp) and roles, then the theme options,
+# then each page's own queries.
 @pytest.mark.parametrize(
     ("name", "queries"),
     [
-        ("exemplars", 3 + 1 + 4),  # count, page, the page's adoptions, candidates
-        ("exemplars-csv", 3 + 1 + 2),  # the cases, their adoptions
-        ("candidates", 3 + 1 + 2),  # count, page
-        ("candidates-csv", 3 + 1 + 1),
-        ("exemplar", 3 + 2),  # the case, its adoptions (no theme options)
+        ("exemplars", 4 + 1 + 4),  # count, page, the page's adoptions, candidates
+        ("exemplars-csv", 4 + 1 + 2),  # the cases, their adoptions
+        ("candidates", 4 + 1 + 2),  # count, page
+        ("candidates-csv", 4 + 1 + 1),
+        ("exemplar", 4 + 2),  # the case, its adoptions (no theme options)
     ],
 )
 def test_each_page_runs_in_a_fixed_number_of_queries(

@@ -192,8 +192,8 @@ def test_the_page_shows_each_output_and_its_charts(client_as):
 
 def test_the_page_and_csv_run_in_a_fixed_number_of_queries(client_as, django_assert_num_queries):
     client = client_as(Role.PROGRAMME_ADMIN)
-    # Session, user and roles, then one query for each output.
-    expected = 3 + len(outputs.MEASURES)
+    # Session, user, staff's authenticator (django-otp) and roles, then one query per output.
+    expected = 4 + len(outputs.MEASURES)
     build_outputs(scale=1)
     with django_assert_num_queries(expected):
         assert client.get(reverse("programme:outputs")).status_code == 200
