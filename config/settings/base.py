@@ -207,6 +207,21 @@ CONTENT_SECURITY_POLICY = {
 NINJA_PAGINATION_PER_PAGE = 50
 NINJA_PAGINATION_MAX_LIMIT = 200
 
+# API rate limits (hub.core.throttling), "<requests>/<s|min|hour|day>"; None turns one off.
+HUB_API_RATE_ANON = env.str("HUB_API_RATE_ANON", "60/min") or None
+HUB_API_RATE_AUTH = env.str("HUB_API_RATE_AUTH", "300/min") or None
+# Proxies in front of the Hub that append to X-Forwarded-For (0: use the socket's address).
+HUB_API_TRUSTED_PROXIES = env.int("HUB_API_TRUSTED_PROXIES", 0)
+# The rate limits' counts live in the cache: one LocMem per process unless HUB_CACHE_URL
+# names a shared Redis (redis://host:6379/1), which several gunicorn workers need.
+if env.str("HUB_CACHE_URL", ""):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env.str("HUB_CACHE_URL"),
+        }
+    }
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

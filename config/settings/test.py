@@ -19,3 +19,7 @@ HUB_ENVIRONMENT = "test"
 HUB_EMBEDDINGS_PROVIDER = "fake"
 # Tests index then search at once: always check the vector index is current.
 HUB_SEARCH_INDEX_CHECK_SECONDS = 0
+# API rate limits off: the suite's clients share one address and one cache. The tests of the
+# limits (hub/core/tests/test_api_rate_limits.py) set their own rates.
+HUB_API_RATE_ANON = None
+HUB_API_RATE_AUTH = None

@@ -75,8 +75,36 @@ class HubPagination(PaginationBase):
         }
 
 
+TOO_MANY_REQUESTS = {
+    "description": "Too many requests from this client: wait the Retry-After header's seconds.",
+    "headers": {
+        "Retry-After": {
+            "description": "Seconds to wait before the next request.",
+            "schema": {"type": "integer"},
+        }
+    },
+    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorEnvelope"}}},
+}
+
+
+class HubNinjaAPI(NinjaAPI):
+    """Documents the rate limits' 429 answer on every operation, as every one is limited."""
+
+    def get_openapi_schema(self, **kwargs):
+        schema = super().get_openapi_schema(**kwargs)
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        if "ErrorEnvelope" not in components:
+            envelope = ErrorEnvelope.model_json_schema(ref_template="#/components/schemas/{model}")
+            components.update(envelope.pop("$defs", {}))
+            components["ErrorEnvelope"] = envelope
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                operation.setdefault("responses", {}).setdefault(429, TOO_MANY_REQUESTS)
+        return schema
+
+
 def build_api(**kwargs) -> NinjaAPI:
-    api = NinjaAPI(
+    api = HubNinjaAPI(
         title="Digital Leadership Hub API",
         version="1",
         description=(
