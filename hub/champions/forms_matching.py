@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from hub.champions.matching import MenteeNeed
 from hub.core.forms import GDSFormMixin
 from hub.core.importing import email_problem
+from hub.core.uploads import UploadRefused, csv_upload_text
 
 MAX_COHORT = 300
 MAX_BYTES = 200 * 1024
@@ -71,12 +72,10 @@ class CohortForm(GDSFormMixin, forms.Form):
         if upload is None and not pasted:
             raise ValidationError("Upload a CSV file or paste the rows")
         if upload is not None:
-            if upload.size > MAX_BYTES:
-                raise ValidationError(f"The file must be smaller than {MAX_BYTES // 1024} KB")
             try:
-                text = upload.read().decode("utf-8-sig")
-            except UnicodeDecodeError as error:
-                raise ValidationError("The file must be a CSV file saved as UTF-8") from error
+                text = csv_upload_text(upload, max_bytes=MAX_BYTES)
+            except UploadRefused as refused:
+                raise ValidationError(str(refused)) from refused
         else:
             text = pasted
         cleaned["mentees"] = read_cohort(text)

@@ -12,6 +12,7 @@ import io
 from dataclasses import asdict, replace
 
 from hub.core.importing import email_problem
+from hub.core.uploads import UploadRefused, csv_upload_text
 from hub.events.models import Event
 from hub.events.services import Invitee
 
@@ -36,15 +37,10 @@ class InviteListError(Exception):
 
 
 def _text(upload) -> str:
-    if upload.size > MAX_BYTES:
-        raise InviteListError([f"The file must be smaller than {MAX_BYTES // 1024} KB"])
-    data = upload.read(MAX_BYTES + 1)
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InviteListError(
-            ["The file must be a CSV file saved as UTF-8 (in Excel: CSV UTF-8)"]
-        ) from error
+        return csv_upload_text(upload, max_bytes=MAX_BYTES)
+    except UploadRefused as refused:
+        raise InviteListError([str(refused)]) from refused
 
 
 def _row(line: int, raw: dict, problems: list[str], first_seen: dict[str, int]) -> Invitee:
