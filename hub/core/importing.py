@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
+import math
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 MAX_PROBLEMS_SHOWN = 20
+# The largest whole number every database's integer column holds.
+MAX_WHOLE_NUMBER = 2**31 - 1
 
 
 class ImportFileError(Exception):
@@ -101,7 +105,9 @@ class RowReader:
             return False
         return value == "True"
 
-    def whole_number(self, column: str, *, required: bool = False) -> int | None:
+    def whole_number(
+        self, column: str, *, required: bool = False, maximum: int = MAX_WHOLE_NUMBER
+    ) -> int | None:
         value = self.text(column, required=required)
         if not value:
             return None
@@ -110,10 +116,40 @@ class RowReader:
         except ValueError:
             self.problem(column, f"{value!r} is not a number")
             return None
-        if number < 0 or number != int(number):
-            self.problem(column, f"{value!r} is not a whole number")
+        if not math.isfinite(number) or number < 0 or number != int(number):
+            self.problem(column, f"{value[:40]!r} is not a whole number")
+            return None
+        if number > maximum:
+            self.problem(column, f"{value[:40]!r} is larger than {maximum}")
             return None
         return int(number)
+
+
+def decoded_text(data: bytes, *, what: str) -> str:
+    """The file's text: UTF-8 (a byte order mark allowed) with no NUL byte, or an
+    ImportFileError naming the row the first bad byte is in."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise ImportFileError(
+            [f"Row {line}: the file is not UTF-8 text (save it as CSV UTF-8)"], what=what
+        ) from None
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise ImportFileError([f"Row {line}: the file has a NUL byte in it"], what=what)
+    return text
+
+
+def _read_csv(reader: csv.DictReader, what: str) -> Iterator[tuple[int, dict]]:
+    line = 2
+    try:
+        for line, raw in enumerate(reader, start=2):
+            yield line, raw
+    except csv.Error as error:
+        raise ImportFileError(
+            [f"Row {line}: the file is not valid CSV ({error})"], what=what
+        ) from None
 
 
 @contextmanager
@@ -123,14 +159,20 @@ def csv_rows(
     """Yield (line number, row) pairs, after checking the file and its header."""
     if not path.exists():
         raise ImportFileError([f"There is no file at {path}"], what=what)
-    with path.open(newline="", encoding="utf-8-sig") as handle:
-        reader = csv.DictReader(handle)
-        missing = required_columns - set(reader.fieldnames or [])
-        if missing:
-            raise ImportFileError(
-                [f"Row 1 (header): the columns {', '.join(sorted(missing))} are missing"], what=what
-            )
-        yield enumerate(reader, start=2)
+    text = decoded_text(path.read_bytes(), what=what)
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        fieldnames = reader.fieldnames or []
+    except csv.Error as error:
+        raise ImportFileError(
+            [f"Row 1 (header): the file is not valid CSV ({error})"], what=what
+        ) from None
+    missing = required_columns - set(fieldnames)
+    if missing:
+        raise ImportFileError(
+            [f"Row 1 (header): the columns {', '.join(sorted(missing))} are missing"], what=what
+        )
+    yield _read_csv(reader, what)
 
 
 class DryRunRollback(Exception):

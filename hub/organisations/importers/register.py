@@ -250,6 +250,8 @@ def register_import(
             existing = Organisation.objects.in_bulk(
                 [row.register_code for row in rows], field_name="register_code"
             )
+            _check_gss_codes_are_free(rows)
+            _release_moving_gss_codes(rows, existing)
             # Free the slugs rows will take: a demo record may hold one under another code.
             _release_conflicting_slugs(rows, existing)
             by_code = {}
@@ -270,6 +272,33 @@ def register_import(
     except DryRunRollback:
         pass
     return summary
+
+
+def _check_gss_codes_are_free(rows: list[RegisterRow]) -> None:
+    """A GSS code is unique: one the file gives a council must not be held by a council the
+    file leaves alone (the file can move codes between its own councils)."""
+    codes = {row.gss_code: row for row in rows if row.gss_code}
+    in_file = {row.register_code for row in rows}
+    problems = [
+        f"{_label(codes[holder.gss_code])}, field 'gss-code': {holder.gss_code!r} is held by "
+        f"{holder.name} ({holder.register_code or 'no register code'}), not in this file"
+        for holder in Organisation.objects.filter(gss_code__in=codes)
+        if holder.register_code not in in_file
+    ]
+    if problems:
+        raise RegisterImportError(problems)
+
+
+def _release_moving_gss_codes(rows: list[RegisterRow], existing: dict[str, Organisation]) -> None:
+    # Codes that move between councils of the file are cleared first, so no write collides.
+    moving = [
+        existing[row.register_code]
+        for row in rows
+        if row.register_code in existing and existing[row.register_code].gss_code != row.gss_code
+    ]
+    for organisation in moving:
+        organisation.gss_code = None
+        organisation.save(update_fields=["gss_code"])
 
 
 def _release_conflicting_slugs(rows: list[RegisterRow], existing: dict[str, Organisation]) -> None:

@@ -31,5 +31,8 @@ class Command(HubCommand):
             raise CommandError(str(error)) from None
         self.stdout.write(f"Read {len(rows)} rows from {path}")
         with self.progress(total=len(rows), desc="Importing councils", unit="row") as bar:
-            summary = register_import(rows=rows, dry_run=dry_run, progress=bar.update)
+            try:
+                summary = register_import(rows=rows, dry_run=dry_run, progress=bar.update)
+            except RegisterImportError as error:
+                raise CommandError(str(error)) from None
         self.report(summary, dry_run=dry_run)
