@@ -17,6 +17,7 @@ urlpatterns = [
     path("peer-challenge/", include("hub.peer_challenge.urls")),
     path("market/", include("hub.market.urls")),
     path("programme/", include("hub.programme.urls")),
+    path("privacy/", include("hub.privacy.urls")),
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "hub.programme",
     "hub.pages",
     "hub.demo",
+    "hub.privacy",
 ]
 
 MIDDLEWARE = [
@@ -221,6 +222,12 @@ if env.str("HUB_CACHE_URL", ""):
             "LOCATION": env.str("HUB_CACHE_URL"),
         }
     }
+
+# Audit and privacy (hub.privacy, docs/adr/0023-audit-and-privacy.md). Names come off places at
+# events this many months after they end (`manage.py apply_retention`).
+HUB_ATTENDANCE_RETENTION_MONTHS = env.int("HUB_ATTENDANCE_RETENTION_MONTHS", 24)
+# The audit log records who changed what and when, not from which network address.
+AUDITLOG_DISABLE_REMOTE_ADDR = True
 
 LOGGING = {
     "version": 1,

@@ -193,6 +193,16 @@ class Invitation(TimeStampedModel):
     full_name = models.CharField(max_length=200)
     email = models.EmailField()
     organisation_name = models.CharField(max_length=200, blank=True)
+    # Set when the person's details are removed (erasure, or retention after the event), so
+    # the programme's take-up still counts the organisation once the name has gone.
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    personal_data_removed_at = models.DateTimeField(null=True, blank=True)
     status = models.CharField(max_length=20, choices=PlaceStatus, default=PlaceStatus.INVITED)
     signed_up = models.BooleanField(default=False, help_text="Signed up to an open session.")
     invited_by = models.ForeignKey(

@@ -161,7 +161,9 @@ def organisation_ids_attending(*, kind: str) -> QuerySet:
     return (
         Invitation.objects.filter(came | coming, event__kind=kind)
         .annotate(
-            organisation_id=Coalesce("person__organisation_id", "user__person__organisation_id")
+            organisation_id=Coalesce(
+                "person__organisation_id", "user__person__organisation_id", "organisation_id"
+            )
         )
         .filter(organisation_id__isnull=False)
         .order_by()
