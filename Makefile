@@ -15,11 +15,14 @@ PORT ?= 8000
 PYTEST_WORKERS ?= auto
 # Set (SEMANTIC=1) for `make run` to install the embedding model first (make install-semantic).
 SEMANTIC ?=
+# `make backup` writes a timestamped backup and its manifest here; `make restore BACKUP=<file>`.
+BACKUP_DIR ?= backups
+BACKUP ?=
 # The search relevance collection (corpus files and dev/ queries and judgements).
 BENCH_DIR ?= ../shared/bench
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-test install-semantic assets collectstatic run migrate seed import-register import-lgsl import-content import-market worker lint migrations-check test test-fast bench clean
+.PHONY: help install install-test install-semantic assets collectstatic run migrate seed import-register import-lgsl import-content import-market worker lint migrations-check test test-fast bench backup restore clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}'
@@ -127,6 +130,14 @@ bench: $(VENV)/.installed-semantic $(VENV)/.installed-bench ## Benchmark search 
 	$(BIN)/python manage.py bench_report --bench-dir "$(BENCH_DIR)" $(BENCH_ARGS)
 	$(BIN)/python manage.py bench_matching $(BENCH_MATCHING_ARGS)
 	$(BIN)/python manage.py bench_programme $(BENCH_PROGRAMME_ARGS)
+
+backup: $(VENV)/.installed ## Back up the database (SQLite online backup, or pg_dump) into BACKUP_DIR, with a manifest
+	@mkdir -p "$(BACKUP_DIR)"
+	$(BIN)/python manage.py backup_database --output "$(BACKUP_DIR)/"
+
+restore: $(VENV)/.installed ## Restore BACKUP=<file> after checking it against its manifest (FORCE=1 replaces a database holding data)
+	@if [ -z "$(BACKUP)" ]; then echo "Name the backup: make restore BACKUP=backups/<file>"; exit 2; fi
+	$(BIN)/python manage.py restore_database --input "$(BACKUP)" $(if $(FORCE),--force)
 
 clean: ## Remove the virtual environment, built assets and the local database
 	rm -rf $(VENV) node_modules hub/core/static/hub/build staticfiles db.sqlite3

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "hub.pages",
     "hub.demo",
     "hub.privacy",
+    "hub.ops",
 ]
 
 MIDDLEWARE = [
