@@ -1,5 +1,6 @@
 """Settings shared by every environment. Values that differ come from `config.env.env`."""
 
+from datetime import timedelta
 from pathlib import Path
 
 from config.env import env
@@ -60,7 +61,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Signs out a session idle for HUB_SESSION_IDLE_MINUTES, or older than SESSION_COOKIE_AGE.
+    "hub.accounts.middleware.SessionExpiryMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # Staff must pass the second factor before any page (hub.accounts.two_factor).
+    "hub.accounts.middleware.StaffTwoFactorMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -113,6 +118,33 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "accounts:sign-in"
 LOGIN_REDIRECT_URL = "accounts:account"
 LOGOUT_REDIRECT_URL = "pages:home"
+
+# --- Account security (issue 12; ADR 0022) -------------------------------------------------
+# Sign-in throttling (django-axes): 5 wrong passwords for one email address from one IP
+# address lock that pair out for 15 minutes; a success clears the count. Another address is
+# not locked, so an attacker cannot lock a person out of the Hub from elsewhere.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_FORM_FIELD = "username"  # hub.accounts.forms.SignInForm's email field
+AXES_LOCKOUT_CALLABLE = "hub.accounts.views.locked_out"  # a GOV.UK page, status 429
+AXES_VERBOSE = False
+# Two-factor authentication (django-otp: an authenticator app and single-use backup codes),
+# required of staff: the facilitator, editor and programme admin roles, and Django staff.
+HUB_STAFF_TWO_FACTOR = env.bool("HUB_STAFF_TWO_FACTOR", True)
+HUB_TWO_FACTOR_FAILURE_LIMIT = 5  # wrong codes in a row lock the second factor for...
+HUB_TWO_FACTOR_LOCKOUT_MINUTES = 15
+OTP_TOTP_ISSUER = "Digital Leadership Hub"
+OTP_TOTP_THROTTLE_FACTOR = 1  # django-otp waits 1, 2, 4... seconds after each wrong code
+OTP_STATIC_THROTTLE_FACTOR = 1
+# Password reset links last an hour; at most 3 reset emails an hour for one address.
+PASSWORD_RESET_TIMEOUT = 60 * 60
+HUB_PASSWORD_RESET_LIMIT = 3
+# Sessions end after 60 minutes without a request, and 12 hours after signing in in any case.
+HUB_SESSION_IDLE_MINUTES = env.int("HUB_SESSION_IDLE_MINUTES", 60)
+SESSION_COOKIE_AGE = 12 * 60 * 60
+# --- End of account security ----------------------------------------------------------------
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

@@ -110,3 +110,43 @@ class RolesForm(GDSFormMixin, forms.Form):
             for role in Role
             if role != Role.MEMBER
         ]
+
+
+class _CodeForm(GDSFormMixin, forms.Form):
+    """One code field; subclasses name it and say how the browser should fill it."""
+
+    submit_text = "Continue"
+    label = help_text = required_message = ""
+    input_attrs: dict = {}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["code"] = forms.CharField(
+            label=self.label,
+            help_text=self.help_text,
+            max_length=20,
+            error_messages={"required": self.required_message},
+        )
+        self.fields["code"].widget.attrs.update(spellcheck="false", **self.input_attrs)
+
+
+class AuthenticatorCodeForm(_CodeForm):
+    """A 6-digit code from an authenticator app (spaces allowed, as apps show them)."""
+
+    label = "Code from your authenticator app"
+    help_text = "The 6-digit code your app shows for the Digital Leadership Hub"
+    required_message = "Enter the 6-digit code from your authenticator app"
+    input_attrs = {"autocomplete": "one-time-code", "inputmode": "numeric"}
+
+    def clean_code(self) -> str:
+        code = "".join(self.cleaned_data["code"].split())
+        if not (code.isdigit() and len(code) == 6):
+            raise forms.ValidationError("Enter the code as 6 digits, like 123456")
+        return code
+
+
+class BackupCodeForm(_CodeForm):
+    label = "Backup code"
+    help_text = "One of the backup codes you saved when you set up two-factor authentication"
+    required_message = "Enter a backup code"
+    input_attrs = {"autocomplete": "off"}

@@ -1,4 +1,9 @@
+import hashlib
+
+from axes.utils import reset as axes_reset
+from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.db import transaction
 
 from hub.accounts.models import User
@@ -23,3 +28,23 @@ def user_set_roles(*, user: User, roles: list[Role], by: User) -> User:
     user.groups.set(Group.objects.filter(name__in=[role.value for role in wanted]))
     user.__dict__.pop("role_names", None)
     return user
+
+
+def password_reset_allowed(email: str) -> bool:
+    """At most HUB_PASSWORD_RESET_LIMIT reset requests an hour for one email address, so the
+    Hub cannot be used to flood someone's inbox. Counted whether or not an account exists."""
+    key = "password-reset:" + hashlib.sha256(email.strip().lower().encode()).hexdigest()
+    cache.add(key, 0, timeout=60 * 60)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=60 * 60)
+        count = 1
+    return count <= settings.HUB_PASSWORD_RESET_LIMIT
+
+
+def password_reset_done(user: User) -> None:
+    """After a reset the person is proven again: failed sign-ins against the old password no
+    longer lock them out. (Their other sessions end by themselves: Django ties a session to a
+    hash of the password.)"""
+    axes_reset(username=user.email)

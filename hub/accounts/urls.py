@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from hub.accounts import views
+from hub.accounts import two_factor_views, views
 
 app_name = "accounts"
 
@@ -31,4 +31,18 @@ urlpatterns = [
     ),
     path("people/", views.people, name="people"),
     path("people/<int:pk>/roles/", views.person_roles, name="person-roles"),
+    path(
+        "people/<int:pk>/two-factor/reset/",
+        two_factor_views.person_two_factor_reset,
+        name="person-two-factor-reset",
+    ),
+    # Reachable by a signed-in staff account before its second factor (hub.accounts.middleware).
+    path("two-factor/set-up/", two_factor_views.set_up, name="two-factor-set-up"),
+    path("two-factor/verify/", two_factor_views.verify, name="two-factor-verify"),
+    path("two-factor/backup-code/", two_factor_views.verify_backup, name="two-factor-backup"),
+    path(
+        "two-factor/backup-codes/",
+        two_factor_views.backup_codes,
+        name="two-factor-backup-codes",
+    ),
 ]

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
@@ -13,10 +14,17 @@ from hub.accounts.forms import (
     RolesForm,
     SignInForm,
 )
+from hub.accounts.middleware import signed_out_message
 from hub.accounts.models import User
 from hub.accounts.roles import Role
 from hub.accounts.selectors import user_list
-from hub.accounts.services import user_register, user_set_roles
+from hub.accounts.services import (
+    password_reset_allowed,
+    password_reset_done,
+    user_register,
+    user_set_roles,
+)
+from hub.accounts.two_factor import authenticator_of, is_staff_account, security_summary
 from hub.core.pagination import paginate
 from hub.core.permissions import permission_required
 
@@ -25,6 +33,18 @@ class SignInView(auth_views.LoginView):
     form_class = SignInForm
     template_name = "accounts/sign_in.html"
     redirect_authenticated_user = True
+
+    def get(self, request, *args, **kwargs):
+        reason = signed_out_message(request)
+        if reason:
+            messages.info(request, reason)
+        return super().get(request, *args, **kwargs)
+
+
+def locked_out(request, original_response=None, credentials=None):
+    """django-axes' answer once an email address and IP address have failed too often."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return render(request, "accounts/locked_out.html", {"minutes": minutes}, status=429)
 
 
 class SignOutView(auth_views.LogoutView):
@@ -46,7 +66,11 @@ def register(request):
 
 @permission_required("accounts.view_own_account")
 def account(request):
-    return render(request, "accounts/account.html", {"roles": _roles_of(request.user)})
+    return render(
+        request,
+        "accounts/account.html",
+        {"roles": _roles_of(request.user), "security": security_summary(request.user)},
+    )
 
 
 @permission_required("accounts.manage_roles")
@@ -76,7 +100,16 @@ def person_roles(request, pk: int):
         else:
             messages.success(request, f"Roles saved for {person}")
             return redirect("accounts:people")
-    return render(request, "accounts/person_roles.html", {"form": form, "person": person})
+    return render(
+        request,
+        "accounts/person_roles.html",
+        {
+            "form": form,
+            "person": person,
+            "person_is_staff": is_staff_account(person),
+            "person_authenticator": authenticator_of(person),
+        },
+    )
 
 
 def _roles_of(user: User) -> list[str]:
@@ -90,11 +123,22 @@ class PasswordResetView(auth_views.PasswordResetView):
     subject_template_name = "accounts/email/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password-reset-sent")
 
+    def form_valid(self, form):
+        # Over the limit, nothing is sent but the page is the same: it reveals nothing.
+        if not password_reset_allowed(form.cleaned_data["email"]):
+            return redirect(self.get_success_url())
+        return super().form_valid(form)
+
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     form_class = HubSetPasswordForm
     template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:password-reset-complete")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        password_reset_done(form.user)
+        return response
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
