@@ -161,13 +161,14 @@ def organisation_ids_attending(*, kind: str) -> QuerySet:
     return (
         Invitation.objects.filter(came | coming, event__kind=kind)
         .annotate(
-            organisation_id=Coalesce(
+            # The place's own organisation is kept when its name is removed (retention).
+            counted_organisation_id=Coalesce(
                 "person__organisation_id", "user__person__organisation_id", "organisation_id"
             )
         )
-        .filter(organisation_id__isnull=False)
+        .filter(counted_organisation_id__isnull=False)
         .order_by()
-        .values_list("organisation_id", flat=True)
+        .values_list("counted_organisation_id", flat=True)
         .distinct()
     )
 
