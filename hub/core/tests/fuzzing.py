@@ -105,3 +105,35 @@ def assert_names_row_and_field(problems: list[str]) -> None:
     assert problems
     for problem in problems:
         assert ROW_AND_FIELD.match(problem) or WHOLE_FILE.match(problem), problem
+
+
+def spoiled(draw, valid: dict, columns: list[str]) -> dict:
+    """The row, with one field in four rows replaced by a hostile value."""
+    if draw(st.integers(0, 3)) == 0:
+        valid[draw(st.sampled_from(columns))] = draw(hostile_text)
+    return valid
+
+
+class ImportOutcomes:
+    """Runs each drawn file's import and checks it kept the all-or-nothing rule; afterwards,
+    `assert_both_paths` checks the drawn files were both imported and refused."""
+
+    def __init__(self, *app_labels: str, error: type[Exception]):
+        self.app_labels, self.error, self.seen = app_labels, error, set()
+
+    def run(self, do_import):
+        """The import's result, or None when it refused the file (with a clear error, having
+        written nothing)."""
+        before = table_counts(*self.app_labels)
+        try:
+            result = do_import()
+        except self.error as error:
+            assert table_counts(*self.app_labels) == before
+            assert_names_row_and_field(getattr(error, "problems", None) or [str(error)])
+            self.seen.add("refused")
+            return None
+        self.seen.add("imported")
+        return result
+
+    def assert_both_paths(self):
+        assert self.seen == {"imported", "refused"}, f"the drawn files only took {self.seen}"
