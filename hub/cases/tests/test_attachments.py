@@ -193,7 +193,7 @@ def test_removing_a_file_on_the_page(client, contributor, draft):
     url = reverse("cases:contribute-attachment-remove", args=[draft.slug, attachment.pk])
 
     client.force_login(contributor_with_organisation())
-    assert client.post(url).status_code == 403
+    assert client.post(url).status_code == 404  # someone else's draft is not found
     client.force_login(contributor)
     assert client.post(url)["Location"] == files_url(draft)
     assert not Attachment.objects.exists()

@@ -388,9 +388,10 @@ def test_the_contributor_may_edit_their_draft(signed_in, draft, where):
 
 @pytest.mark.parametrize("where", STEP_PAGES)
 def test_another_member_may_not_edit_the_draft(client, draft, where):
+    # Not found rather than refused: the draft's existence is not revealed (as on its page).
     client.force_login(contributor_with_organisation())
-    assert client.get(page_url(draft, where)).status_code == 403
-    assert client.post(page_url(draft, where), {"summary": "Taken over"}).status_code == 403
+    assert client.get(page_url(draft, where)).status_code == 404
+    assert client.post(page_url(draft, where), {"summary": "Taken over"}).status_code == 404
     draft.refresh_from_db()
     assert draft.summary == ""
 

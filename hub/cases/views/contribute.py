@@ -47,7 +47,12 @@ SEARCHES = {
 
 
 def _resource(request, slug: str, **kwargs) -> Resource:
-    return get_object_or_404(Resource, slug=slug)
+    """The record, or 404 for someone signed in who may not see it: an unpublished record's
+    edit pages give its existence away no more than its page does (visitors still sign in)."""
+    resource = get_object_or_404(Resource, slug=slug)
+    if request.user.is_authenticated and not request.user.has_perm("cases.view_resource", resource):
+        raise Http404("No good practice record has this address")
+    return resource
 
 
 def _to_check(request) -> bool:

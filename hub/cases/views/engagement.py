@@ -1,6 +1,7 @@
 """What members do on a record's page (record reuse, ask the team) and saved searches."""
 
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -13,7 +14,11 @@ from hub.core.permissions import permission_required
 
 
 def _resource(request, slug: str) -> Resource:
-    return get_object_or_404(Resource, slug=slug)
+    """As in hub.cases.views.contribute: 404 for an unpublished record someone may not see."""
+    resource = get_object_or_404(Resource, slug=slug)
+    if request.user.is_authenticated and not request.user.has_perm("cases.view_resource", resource):
+        raise Http404("No good practice record has this address")
+    return resource
 
 
 @permission_required("cases.record_adoption", fn=_resource)
