@@ -126,10 +126,11 @@ $(VENV)/.installed-bench: pyproject.toml $(VENV)/.installed
 	$(BIN)/pip install --quiet -e ".[bench]"
 	@touch $@
 
-bench: $(VENV)/.installed-semantic $(VENV)/.installed-bench ## Benchmark search (relevance in 4 modes, speed at 1k-100k documents), then batch matching (5,000 mentees x 1,000 champions), then the programme pages at sector scale
+bench: $(VENV)/.installed-semantic $(VENV)/.installed-bench ## Benchmark search (relevance in 4 modes, speed at 1k-100k documents), then batch matching (5,000 mentees x 1,000 champions), then the programme pages at sector scale, then the load test (locust against gunicorn, SQLite and PostgreSQL)
 	$(BIN)/python manage.py bench_report --bench-dir "$(BENCH_DIR)" $(BENCH_ARGS)
 	$(BIN)/python manage.py bench_matching $(BENCH_MATCHING_ARGS)
 	$(BIN)/python manage.py bench_programme $(BENCH_PROGRAMME_ARGS)
+	$(BIN)/python manage.py bench_load $(BENCH_LOAD_ARGS)
 
 backup: $(VENV)/.installed ## Back up the database (SQLite online backup, or pg_dump) into BACKUP_DIR, with a manifest
 	@mkdir -p "$(BACKUP_DIR)"

@@ -81,7 +81,13 @@ class Env:
             config["OPTIONS"] = {
                 "init_command": (
                     "PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL; PRAGMA mmap_size=268435456;"
-                )
+                ),
+                # Concurrent writers (gunicorn's threads and workers) queue for the write lock
+                # at BEGIN, for up to 20 s. A deferred transaction that reads and then writes
+                # fails at once with "database is locked" if another wrote in between, whatever
+                # the timeout: the load test (bench_load) hit it on event sign-ups.
+                "transaction_mode": "IMMEDIATE",
+                "timeout": 20,
             }
         return config
 
