@@ -5,6 +5,7 @@ addresses at example.org; every record is marked `is_demo`. Running it twice cha
 """
 
 import datetime as dt
+from base64 import b32encode
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -13,9 +14,10 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from hub.accounts.models import User
-from hub.accounts.roles import Role
+from hub.accounts.roles import STAFF_ROLES, Role
 from hub.cases.models import (
     Adoption,
     Benefit,
@@ -55,6 +57,11 @@ DEMO_COUNCILS_CSV = Path(__file__).parent / "data" / "councils.csv"
 DEMO_LGSL_DIR = Path(__file__).parent / "data" / "lgsl"
 # Shared by every demo account; shown by `make run`. The seed refuses to run in production.
 DEMO_PASSWORD = "demo-hub-password-2026"  # noqa: S105
+# The demo staff's authenticator (two-factor authentication, required of staff when
+# HUB_STAFF_TWO_FACTOR is on): the 20 bytes b"demo-hub-totp-secret", which an authenticator app
+# takes as the key MRSW 23ZN NB2W ELLU N52H ALLT MVRX EZLU. Public, like the password: demo only.
+DEMO_TOTP_KEY = b"demo-hub-totp-secret".hex()
+DEMO_TOTP_SECRET = b32encode(b"demo-hub-totp-secret").decode()  # what an app is given
 
 
 class DemoSeedRefused(Exception):
@@ -282,6 +289,13 @@ def _seed_accounts(summary: SeedSummary) -> None:
             user.save()
             user.groups.set([groups[role.value] for role in [Role.MEMBER, *roles]])
         summary.add("accounts", created)
+        if set(roles) & set(STAFF_ROLES):
+            _, created = TOTPDevice.objects.get_or_create(
+                user=user,
+                name="Demo authenticator",
+                defaults={"key": DEMO_TOTP_KEY, "confirmed": True},
+            )
+            summary.add("staff authenticators", created)
         Person.objects.get_or_create(
             user=user,
             defaults={

@@ -213,3 +213,21 @@ def test_the_seed_has_market_contracts_with_every_flag_to_show():
     soon = timezone.localdate() + timedelta(days=548)
     assert contracts.filter(contract_end__lte=soon, contract_end__gte=timezone.localdate()).exists()
     assert all(contract.awards.get().suppliers.exists() for contract in contracts)
+
+
+def test_the_seed_gives_demo_staff_an_authenticator_with_the_demo_secret():
+    from base64 import b32encode
+
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from hub.demo.services import DEMO_TOTP_SECRET
+
+    demo_seed()
+    demo_seed()  # again: still one each
+    devices = TOTPDevice.objects.filter(confirmed=True)
+    assert sorted(devices.values_list("user__email", flat=True)) == [
+        "admin@example.org",
+        "editor@example.org",
+        "facilitator@example.org",
+    ]
+    assert {b32encode(device.bin_key).decode() for device in devices} == {DEMO_TOTP_SECRET}

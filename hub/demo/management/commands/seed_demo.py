@@ -1,6 +1,12 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from hub.demo.services import DEMO_ACCOUNTS, DEMO_PASSWORD, DemoSeedRefused, demo_seed
+from hub.demo.services import (
+    DEMO_ACCOUNTS,
+    DEMO_PASSWORD,
+    DEMO_TOTP_SECRET,
+    DemoSeedRefused,
+    demo_seed,
+)
 
 
 class Command(BaseCommand):
@@ -16,3 +22,7 @@ class Command(BaseCommand):
         for email, name, roles, *_ in DEMO_ACCOUNTS:
             label = ", ".join(role.label for role in roles) or "Member"
             self.stdout.write(f"  {email:28} {name} – {label}")
+        self.stdout.write(
+            "Staff accounts' authenticator key, if HUB_STAFF_TWO_FACTOR is on: "
+            f"{DEMO_TOTP_SECRET} (a time-based code, as any authenticator app makes)"
+        )
