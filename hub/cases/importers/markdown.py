@@ -162,10 +162,18 @@ class _Row:
         name = self.reader.text("file", required=True, max_length=500)
         if not name:
             return None
-        path = (self.folder / name).resolve()
-        if not path.is_relative_to(self.folder.resolve()):
+        try:
+            path = (self.folder / name).resolve()
+            inside = path.is_relative_to(self.folder.resolve())
+            is_file = inside and path.is_file()
+        except (OSError, ValueError) as error:  # a name too long, or one the system refuses
+            self.reader.problem(
+                "file", f"{name[:80]!r} cannot be opened ({error.__class__.__name__})"
+            )
+            return None
+        if not inside:
             self.reader.problem("file", f"{name!r} is outside the collection's folder")
-        elif not path.is_file():
+        elif not is_file:
             self.reader.problem("file", f"there is no file at {name}")
         else:
             return path
@@ -177,6 +185,9 @@ class _Row:
             text = path.read_text(encoding="utf-8").lstrip("\ufeff")
         except UnicodeDecodeError as error:
             self.reader.problem("file", f"is not UTF-8 text ({error.reason} at byte {error.start})")
+            return {}, ""
+        if "\x00" in text:
+            self.reader.problem("file", f"has a NUL byte at character {text.index(chr(0))}")
             return {}, ""
         text = text.replace("\r\n", "\n")
         match = FRONT_MATTER.match(text)
@@ -231,6 +242,8 @@ class _Row:
         phases = front.get("phases") or []
         if isinstance(phases, str):
             phases = re.split(r"[|,\s]+", phases.strip())
+        elif not isinstance(phases, list):
+            phases = [phases]
         phases = [str(phase).strip().lower() for phase in phases if str(phase).strip()]
         unknown = [phase for phase in phases if phase not in Stage.values]
         if unknown:
