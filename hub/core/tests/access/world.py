@@ -179,6 +179,7 @@ def build_world() -> SimpleNamespace:
     w.team_member = TeamMemberFactory(assessment=w.assessment, is_lead=True)
     w.team_lead = w.team_member.user
     w.second_member = TeamMemberFactory(assessment=w.assessment, role=TeamRole.COUNCILLOR)
+    w.team_colleague = w.second_member.user
     answer_all(w.team_member, 3)
     support_plan = SupportPlan.objects.create(assessment=w.assessment)
     w.recommendation = Recommendation.objects.create(
@@ -223,6 +224,14 @@ def build_world() -> SimpleNamespace:
     )
     w.watch_owner = person_user()
     w.watch = WatchFactory(user=w.watch_owner, organisation=w.watch_owner.person.organisation)
+
+    # Privacy: someone has asked for their data to be erased.
+    from hub.privacy.models import ErasureRequest
+
+    w.erasure_requester = person_user()
+    w.erasure_request = ErasureRequest.objects.create(
+        user=w.erasure_requester, due_on=timezone.localdate() + timedelta(days=30)
+    )
     return w
 
 
