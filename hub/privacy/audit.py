@@ -7,6 +7,7 @@ account's password and sign-in times are not among its audited fields.
 `RECORD_TYPES` names each audited record for the history pages' addresses and filters.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from auditlog.registry import auditlog
@@ -17,6 +18,10 @@ from django.db.models import Model
 _TIMESTAMPS = ["created_at", "updated_at"]
 
 
+def _itself(record):
+    return record
+
+
 @dataclass(frozen=True)
 class RecordType:
     key: str
@@ -25,6 +30,10 @@ class RecordType:
     # Personal records (accounts, people, erasure requests): their history is for programme
     # admins only; other histories are for all programme staff.
     personal: bool = False
+    # A history shows every field, so whoever may not see the record may not see its history:
+    # the app's own permission to see it, checked against `view_object(record)`.
+    view_perm: str = ""
+    view_object: Callable = _itself
 
     @property
     def model(self) -> type[Model]:
@@ -34,19 +43,51 @@ class RecordType:
 RECORD_TYPES = {
     record.key: record
     for record in (
-        RecordType("case", "Case study or resource", "cases.Resource"),
-        RecordType("event", "Event", "events.Event"),
+        RecordType(
+            "case", "Case study or resource", "cases.Resource", view_perm="cases.view_resource"
+        ),
+        RecordType("event", "Event", "events.Event", view_perm="events.view_event"),
         RecordType("invitation", "Event place", "events.Invitation", personal=True),
-        RecordType("challenge", "Peer challenge", "peer_challenge.Challenge"),
-        RecordType("finding", "Peer challenge finding", "peer_challenge.Finding"),
-        RecordType("assessment", "Self-assessment", "assessment.Assessment"),
-        RecordType("champion", "Champion profile", "champions.ChampionProfile"),
-        RecordType("cohort", "Academy cohort", "academies.Cohort"),
+        RecordType(
+            "challenge",
+            "Peer challenge",
+            "peer_challenge.Challenge",
+            view_perm="peer_challenge.view_confidential",
+        ),
+        RecordType(
+            "finding",
+            "Peer challenge finding",
+            "peer_challenge.Finding",
+            view_perm="peer_challenge.view_confidential",
+            view_object=lambda finding: finding.challenge,
+        ),
+        RecordType(
+            "assessment", "Self-assessment", "assessment.Assessment", view_perm="assessment.view"
+        ),
+        RecordType(
+            "champion",
+            "Champion profile",
+            "champions.ChampionProfile",
+            view_perm="champions.view_profile",
+        ),
+        RecordType(
+            "cohort", "Academy cohort", "academies.Cohort", view_perm="academies.view_cohort"
+        ),
         RecordType("person", "Person", "organisations.Person", personal=True),
         RecordType("account", "Account", "accounts.User", personal=True),
         RecordType("erasure-request", "Erasure request", "privacy.ErasureRequest", personal=True),
     )
 }
+
+
+def may_see_record(user, record_type: RecordType, record) -> bool:
+    """Programme admins answer for the audit and see every history (the change list shows
+    them all anyway); other staff only those of records they may see."""
+    from hub.accounts.rules import is_programme_admin
+
+    if record is None or not record_type.view_perm or is_programme_admin(user):
+        return True
+    return user.has_perm(record_type.view_perm, record_type.view_object(record))
 
 
 def record_type_of(model: type[Model]) -> RecordType | None:

@@ -16,7 +16,7 @@ from hub.core.csv_export import csv_response
 from hub.core.pagination import paginate
 from hub.core.permissions import permission_required
 from hub.privacy import selectors, services
-from hub.privacy.audit import RECORD_TYPES
+from hub.privacy.audit import RECORD_TYPES, may_see_record
 from hub.privacy.forms import (
     CarryOutForm,
     ChangeFilterForm,
@@ -168,6 +168,8 @@ def history(request, record_type: str, pk: int):
     record = selectors.record_of(kind, pk)
     if record is None and not entries.exists():
         raise Http404
+    if not may_see_record(request.user, kind, record):
+        raise Http404  # as the record's own page is to them
     pagination = paginate(request, entries, per_page=HISTORY_PER_PAGE)
     return render(
         request,

@@ -10,7 +10,7 @@ from hub.accounts.roles import Role
 from hub.accounts.tests.factories import UserFactory
 from hub.cases.models import Status
 from hub.cases.tests.factories import ResourceFactory
-from hub.events.tests.factories import InvitationFactory
+from hub.events.tests.factories import EventFactory, InvitationFactory
 from hub.organisations.tests.factories import PersonFactory
 from hub.privacy.audit import RECORD_TYPES
 
@@ -140,3 +140,22 @@ def test_the_change_list_is_paginated(client, user_with_role):
     client.force_login(user_with_role(Role.PROGRAMME_ADMIN))
     page = client.get(reverse("privacy:changes"), {"record_type": "case"}).content.decode()
     assert 'aria-label="Page 2"' in page
+
+
+def test_staff_who_may_not_see_a_record_may_not_see_its_history(client_as, user_with_role):
+    draft = ResourceFactory(status=Status.DRAFT)
+    private_event = EventFactory()  # invitation only, run by nobody here
+    facilitator = client_as(Role.FACILITATOR)
+    assert facilitator.get(_history("case", draft.pk)).status_code == 404
+    assert facilitator.get(_history("event", private_event.pk)).status_code == 404
+
+
+def test_those_who_run_an_event_and_admins_see_its_history(client, user_with_role):
+    runner = user_with_role(Role.FACILITATOR)
+    event = EventFactory()
+    event.facilitators.add(runner)
+    client.force_login(runner)
+    assert client.get(_history("event", event.pk)).status_code == 200
+    client.force_login(user_with_role(Role.PROGRAMME_ADMIN))
+    assert client.get(_history("event", event.pk)).status_code == 200
+    assert client.get(_history("case", ResourceFactory(status=Status.DRAFT).pk)).status_code == 200
