@@ -19,7 +19,7 @@ from decimal import Decimal, InvalidOperation
 from django.db import transaction
 from django.utils import timezone
 
-from hub.core.importing import ImportFileError
+from hub.core.importing import ImportFileError, decoded_text
 from hub.market.importers.matching import BuyerMatcher, SupplierResolver
 from hub.market.importers.ocds import ParsedAward, Skips, new_counts, read_location, write_contract
 from hub.market.models import ImportRun, ImportStatus, Source
@@ -137,10 +137,11 @@ def parse_row(raw: dict) -> tuple[str, dict, list[ParsedAward], list[tuple[str, 
 
 
 def read_rows(data: bytes | str) -> list[tuple[int, dict]]:
+    raw = data.encode("utf-8", errors="surrogatepass") if isinstance(data, str) else data
     try:
-        text = data.decode("utf-8-sig") if isinstance(data, bytes) else data
-    except UnicodeDecodeError as error:
-        raise DMFileError(f"The file is not UTF-8 text: {error}") from None
+        text = decoded_text(raw, what="The Digital Marketplace file")  # UTF-8, no NUL byte
+    except ImportFileError as error:
+        raise DMFileError(error.problems[0]) from None
     try:
         reader = csv.DictReader(io.StringIO(text, newline=""))
         missing = REQUIRED_COLUMNS - set(reader.fieldnames or [])

@@ -92,14 +92,31 @@ def read_location(location: str) -> bytes:
     return data
 
 
+def _without_nul(value):
+    """The value with every NUL character taken out of its strings and keys: the database
+    cannot store one, and JSON may hold one as \\u0000."""
+    if isinstance(value, str):
+        return value.replace("\x00", "")
+    if isinstance(value, list):
+        return [_without_nul(item) for item in value]
+    if isinstance(value, dict):
+        return {_without_nul(key): _without_nul(item) for key, item in value.items()}
+    return value
+
+
 def parse_package(data: bytes | str) -> tuple[list[tuple[object, object]], str]:
     """(row label, release) pairs of a package, and whether it held releases or records."""
     try:
         package = json.loads(data)
     except (ValueError, UnicodeDecodeError) as error:
         raise OCDSFileError(f"The file is not JSON: {error}") from None
+    except RecursionError:
+        raise OCDSFileError("The file is not usable JSON: it nests too deeply") from None
     if not isinstance(package, dict):
         raise OCDSFileError("The file is not an OCDS package: it is not a JSON object")
+    text = data if isinstance(data, str) else data.decode(json.detect_encoding(data), "replace")
+    if "\\u0000" in text:
+        package = _without_nul(package)
     if isinstance(package.get("releases"), list):
         return [(i, release) for i, release in enumerate(package["releases"])], "releases"
     if isinstance(package.get("records"), list):
