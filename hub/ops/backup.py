@@ -168,11 +168,12 @@ def _write_manifest(path: Path, manifest: dict) -> Path:
 # --- Backup ------------------------------------------------------------------------------
 
 
-def backup_database(settings_dict: dict, output: Path) -> BackupResult:
-    """Back up the database to `output` (a file, or a folder for a timestamped name)."""
+def backup_database(settings_dict: dict, output: Path | str) -> BackupResult:
+    """Back up the database to `output`: a file, or a folder (existing, or written with a
+    final slash) for a timestamped name."""
     engine = engine_of(settings_dict)
-    if output.is_dir() or str(output).endswith(os.sep):
-        output = output / default_file_name(engine)
+    is_folder = str(output).endswith(("/", os.sep)) or Path(output).is_dir()
+    output = Path(output) / default_file_name(engine) if is_folder else Path(output)
     if output.exists():
         raise BackupError(f"{output} already exists: choose a new file name.")
     output.parent.mkdir(parents=True, exist_ok=True)

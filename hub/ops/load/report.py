@@ -1,9 +1,9 @@
-"""The load test's figures: locust's stats CSV read, the writes it confirmed set against the
+"""The load test's figures: locust's stats read, the writes it confirmed set against the
 rows the database holds, and the verdict (no errors, no lost writes)."""
 
 from __future__ import annotations
 
-import csv
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,32 +54,52 @@ class LoadResult:
         return self.total.requests > 0 and self.errors == 0 and writes_made and no_lost_writes
 
 
-def _number(value: str) -> float:
-    return float(value) if value not in ("", "N/A") else 0.0
+def percentile(histogram: dict[int, int], fraction: float) -> float:
+    """The smallest response time (ms) that `fraction` of the requests took at most."""
+    total = sum(histogram.values())
+    if not total:
+        return 0.0
+    needed, seen = fraction * total, 0
+    for milliseconds in sorted(histogram):
+        seen += histogram[milliseconds]
+        if seen >= needed:
+            return float(milliseconds)
+    return float(max(histogram))
 
 
-def parse_stats_csv(path: Path) -> tuple[dict[str, RequestStats], RequestStats]:
-    """Locust's <prefix>_stats.csv: one row a request name, then the "Aggregated" row."""
-    by_name: dict[str, RequestStats] = {}
-    total = None
-    with path.open(newline="") as handle:
-        for row in csv.DictReader(handle):
-            stats = RequestStats(
-                name=row["Name"],
-                requests=int(row["Request Count"]),
-                failures=int(row["Failure Count"]),
-                p50_ms=_number(row["50%"]),
-                p95_ms=_number(row["95%"]),
-                rps=_number(row["Requests/s"]),
-            )
-            if row["Name"] == "Aggregated":
-                total = stats
-            else:
-                # The same name under GET and POST adds up; the runner names each once.
-                by_name[row["Name"]] = stats
-    if total is None:
-        raise ValueError(f"{path} has no Aggregated row: is it locust's stats CSV?")
-    return by_name, total
+def _stats(name: str, entries: list[dict], seconds: float) -> RequestStats:
+    histogram: dict[int, int] = {}
+    for entry in entries:
+        for milliseconds, count in entry["response_times"].items():
+            histogram[int(milliseconds)] = histogram.get(int(milliseconds), 0) + count
+    requests = sum(entry["num_requests"] for entry in entries)
+    return RequestStats(
+        name=name,
+        requests=requests,
+        failures=sum(entry["num_failures"] for entry in entries),
+        p50_ms=percentile(histogram, 0.50),
+        p95_ms=percentile(histogram, 0.95),
+        rps=requests / seconds if seconds > 0 else 0.0,
+    )
+
+
+def parse_stats_json(path: Path) -> tuple[dict[str, RequestStats], RequestStats]:
+    """Locust's --json-file: an entry a request name and method, each with a histogram of
+    response times. Written after the last user stopped, unlike its CSV, which is a snapshot
+    taken each second and can miss the writes that finish last."""
+    entries = json.loads(path.read_text())
+    if not isinstance(entries, list) or not all("response_times" in entry for entry in entries):
+        raise ValueError(f"{path} is not locust's JSON stats.")
+    if not entries:
+        raise ValueError(f"{path} holds no requests: the load test made none.")
+    started = min(entry["start_time"] for entry in entries)
+    ended = max(entry["last_request_timestamp"] or started for entry in entries)
+    seconds = ended - started
+    by_entry: dict[str, list[dict]] = {}
+    for entry in entries:
+        by_entry.setdefault(entry["name"], []).append(entry)
+    by_name = {name: _stats(name, named, seconds) for name, named in by_entry.items()}
+    return by_name, _stats("Total", entries, seconds)
 
 
 def format_result(result: LoadResult) -> list[str]:

@@ -161,3 +161,11 @@ def test_a_damaged_backup_is_refused_and_the_target_is_untouched(
         restore_database(connection.settings_dict, small_backup_file, force=True)
 
     assert database_fingerprints(connection.settings_dict) == before
+
+
+def test_a_folder_gets_a_timestamped_backup_and_its_manifest(tmp_path, engine):
+    call_command("backup_database", output=f"{tmp_path}/backups/", stdout=StringIO())
+    (backup,) = (tmp_path / "backups").glob(f"hub-{engine}-*Z.{EXTENSIONS[engine]}")
+    assert manifest_path_for(backup).is_file()
+    with pytest.raises(CommandError, match="already exists"):
+        call_command("backup_database", output=backup, stdout=StringIO())

@@ -1,5 +1,3 @@
-from pathlib import Path
-
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections
 
@@ -16,12 +14,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--output",
             required=True,
-            type=Path,
             help="The backup file, or a folder (ending in /) for a timestamped name in it.",
         )
         parser.add_argument("--database", default=DEFAULT_DB_ALIAS)
 
-    def handle(self, *args, output: Path, database: str, **options):
+    def handle(self, *args, output: str, database: str, **options):
         try:
             result = backup_database(connections[database].settings_dict, output)
         except BackupError as error:

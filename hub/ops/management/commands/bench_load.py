@@ -33,7 +33,7 @@ from urllib.parse import quote, urlsplit
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from hub.ops.load.report import LoadResult, format_comparison, format_result, parse_stats_csv
+from hub.ops.load.report import LoadResult, format_comparison, format_result, parse_stats_json
 from hub.search.bench.report import cpu_model, load_average
 
 LOCUSTFILE = Path(__file__).resolve().parents[2] / "load" / "locustfile.py"
@@ -184,7 +184,7 @@ class Command(BaseCommand):
             self._wait_until_serving(port, log_path)
             stats = self._locust(env, plan, port, engine)
         rows = json.loads(self._manage(env, "bench_load_data", "--count"))
-        by_name, total = parse_stats_csv(stats)
+        by_name, total = parse_stats_json(stats)
         server_errors = [
             line
             for line in log_path.read_text().splitlines()
@@ -205,6 +205,9 @@ class Command(BaseCommand):
                 f"--threads={self.options['threads']}",
                 f"--bind=127.0.0.1:{port}",
                 "--timeout=60",
+                # Idle connections stay open longer than a user waits between requests: at
+                # gunicorn's 2 s, a request sent as the server closed its connection was reset.
+                "--keep-alive=30",
             ],
             env=env,
             cwd=settings.BASE_DIR,
@@ -247,6 +250,7 @@ class Command(BaseCommand):
                 "--stop-timeout=30",
                 f"--host=http://127.0.0.1:{port}",
                 f"--csv={prefix}",
+                f"--json-file={prefix}",
                 "--only-summary",
                 "--loglevel=WARNING",
             ],
@@ -255,7 +259,7 @@ class Command(BaseCommand):
             text=True,
             cwd=settings.BASE_DIR,
         )
-        stats = Path(f"{prefix}_stats.csv")
+        stats = Path(f"{prefix}.json")
         if not stats.exists():
             raise CommandError(f"locust wrote no stats (exit {done.returncode}):\n{done.stderr}")
         failures = Path(f"{prefix}_failures.csv").read_text().splitlines()[1:6]
