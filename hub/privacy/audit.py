@@ -98,7 +98,13 @@ def record_type_of(model: type[Model]) -> RecordType | None:
 def register_audited_models() -> None:
     get = apps.get_model
     auditlog.register(get("cases.Resource"), exclude_fields=_TIMESTAMPS, m2m_fields={"contacts"})
-    auditlog.register(get("events.Event"), exclude_fields=_TIMESTAMPS, m2m_fields={"facilitators"})
+    # A meeting link may carry its passcode: masked (auditlog keeps only its first half).
+    auditlog.register(
+        get("events.Event"),
+        exclude_fields=_TIMESTAMPS,
+        mask_fields=["online_url"],
+        m2m_fields={"facilitators"},
+    )
     auditlog.register(get("events.Invitation"), exclude_fields=[*_TIMESTAMPS, "token_hash"])
     auditlog.register(get("peer_challenge.Challenge"), exclude_fields=_TIMESTAMPS)
     auditlog.register(get("peer_challenge.Finding"), exclude_fields=_TIMESTAMPS)

@@ -9,7 +9,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from hub.privacy import registry, scrub
+from hub.privacy.audit import record_type_of
 from hub.privacy.models import ErasureRequest, ErasureStatus
+from hub.privacy.selectors import ACTIONS
 
 README = [
     "This file holds the personal data the Digital Leadership Hub keeps about you, on the date "
@@ -32,7 +34,9 @@ def personal_data_export(*, user) -> dict:
     for source in registry.sources():
         data[source.key] = {"about": source.description, **source.export(user)}
     data["privacy"] = {
-        "about": "Your requests to erase your data.",
+        "about": "Your requests to erase your data, and the changes you made to the Hub's key "
+        "records (the names of personal records you changed are left out).",
+        "changes_you_made": _changes_by(user),
         "erasure_requests": list(
             ErasureRequest.objects.filter(user=user)
             .values("status", "reason", "requested_at", "due_on", "decided_at", "refusal_reason")
@@ -40,6 +44,24 @@ def personal_data_export(*, user) -> dict:
         ),
     }
     return data
+
+
+def _changes_by(user) -> list[dict]:
+    entries = LogEntry.objects.filter(actor=user).select_related("content_type").order_by("pk")
+    changes = []
+    for entry in entries.only("timestamp", "action", "object_repr", "content_type", "changes"):
+        kind = record_type_of(entry.content_type.model_class())
+        personal = kind is None or kind.personal
+        changes.append(
+            {
+                "when": entry.timestamp,
+                "action": ACTIONS.get(entry.action, "Changed"),
+                "kind_of_record": kind.label if kind else entry.content_type.name,
+                "record": None if personal else entry.object_repr,
+                "fields": sorted((entry.changes or {}).keys()),
+            }
+        )
+    return changes
 
 
 def waiting_request_of(user) -> ErasureRequest | None:

@@ -1,8 +1,11 @@
 import json
 
 import pytest
+from auditlog.context import set_actor
 from django.urls import reverse
 
+from hub.cases.tests.factories import ResourceFactory
+from hub.organisations.tests.factories import PersonFactory
 from hub.privacy import registry
 from hub.privacy.services import personal_data_export
 from hub.privacy.tests.people import someone_with_data_everywhere
@@ -74,3 +77,15 @@ def test_the_account_page_says_what_is_kept_and_for_how_long(client, user_with_r
     assert "Download your data" in page
     assert "24 months after the event" in page
     assert "Ask for your data to be erased" in page
+
+
+def test_the_export_lists_changes_the_person_made_without_others_names(user_with_role):
+    editor = user_with_role()
+    with set_actor(editor):
+        ResourceFactory(title="A case they wrote")
+        PersonFactory(full_name="Someone Else Entirely")
+    changes = personal_data_export(user=editor)["privacy"]["changes_you_made"]
+    assert {c["kind_of_record"] for c in changes} >= {"Case study or resource", "Person"}
+    text = json.dumps(changes, default=str)
+    assert "A case they wrote" in text
+    assert "Someone Else Entirely" not in text
