@@ -96,6 +96,8 @@ def erasure_carry_out(*, request: ErasureRequest, by) -> ErasureRequest:
     request = ErasureRequest.objects.select_for_update().get(pk=request.pk)
     if not request.is_waiting:
         raise ErasureRefused("This request has already been dealt with.")
+    if request.user_id == by.pk:
+        raise ErasureRefused("Another programme admin must carry out your own request.")
     user = request.user
     texts = _identifying_texts(user)
     records = [record for source in registry.sources() for record in source.audited_records(user)]

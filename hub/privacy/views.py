@@ -4,6 +4,7 @@ Views parse input, call one service or selector, and render (hub/privacy/service
 selectors.py). Permissions are in hub/privacy/rules.py."""
 
 import json
+from contextlib import suppress
 
 from django.contrib import messages
 from django.core.serializers.json import DjangoJSONEncoder
@@ -68,9 +69,11 @@ def erasure_confirm(request):
         return redirect("privacy:erasure-requested")
     form = ErasureConfirmForm(request.POST if request.method == "POST" else None, request=request)
     if request.method == "POST" and form.is_valid():
-        services.erasure_request_create(
-            user=request.user, reason=request.session.pop(REASON_KEY, "")
-        )
+        # A request already waiting (asked twice at once) is the one shown next.
+        with suppress(services.ErasureRefused):
+            services.erasure_request_create(
+                user=request.user, reason=request.session.pop(REASON_KEY, "")
+            )
         return redirect("privacy:erasure-requested")
     return render(
         request,
@@ -132,9 +135,13 @@ def erasure_carry_out(request, pk: int):
         return done
     form = CarryOutForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        services.erasure_carry_out(request=erasure, by=request.user)
-        messages.success(request, f"{erasure} carried out: the person's data has been erased")
-        return redirect(erasure)
+        try:
+            services.erasure_carry_out(request=erasure, by=request.user)
+        except services.ErasureRefused as refusal:
+            form.add_error(None, str(refusal))
+        else:
+            messages.success(request, f"{erasure} carried out: the person's data has been erased")
+            return redirect(erasure)
     return render(request, "privacy/erasure_carry_out.html", {"erasure": erasure, "form": form})
 
 
@@ -146,11 +153,14 @@ def erasure_refuse(request, pk: int):
         return done
     form = RefuseForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        services.erasure_refuse(
-            request=erasure, by=request.user, reason=form.cleaned_data["reason"]
-        )
-        messages.success(request, f"{erasure} refused")
-        return redirect(erasure)
+        reason = form.cleaned_data["reason"]
+        try:
+            services.erasure_refuse(request=erasure, by=request.user, reason=reason)
+        except services.ErasureRefused as refusal:
+            form.add_error(None, str(refusal))
+        else:
+            messages.success(request, f"{erasure} refused")
+            return redirect(erasure)
     return render(request, "privacy/erasure_refuse.html", {"erasure": erasure, "form": form})
 
 

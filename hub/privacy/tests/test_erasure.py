@@ -292,3 +292,14 @@ def test_only_programme_admins_deal_with_requests(client_as, ada, role):
         assert response.status_code == (302 if role is None else 403), url
     erasure.refresh_from_db()
     assert erasure.is_waiting
+
+
+def test_an_admin_cannot_carry_out_their_own_request(client, admin):
+    erasure = erasure_request_create(user=admin)
+    client.force_login(admin)
+    response = client.post(
+        reverse("privacy:erasure-carry-out", args=[erasure.pk]), {"confirm": "on"}
+    )
+    assert "Another programme admin must carry out your own request" in response.content.decode()
+    erasure.refresh_from_db()
+    assert erasure.is_waiting
