@@ -90,7 +90,10 @@ def _dialect(text: str) -> str:
 def read_cohort(text: str) -> list[MenteeNeed]:
     """The cohort's mentees, or a ValidationError naming each row's problem (header is row 1)."""
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=_dialect(text))
-    headings = [(heading or "").strip().lower() for heading in reader.fieldnames or []]
+    try:
+        headings = [(heading or "").strip().lower() for heading in reader.fieldnames or []]
+    except csv.Error as error:
+        raise ValidationError(f"Row 1 cannot be read as CSV ({error})") from error
     missing = [column for column in COLUMNS if column not in headings]
     if missing:
         raise ValidationError(

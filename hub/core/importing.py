@@ -19,6 +19,7 @@ from pathlib import Path
 MAX_PROBLEMS_SHOWN = 20
 # The largest whole number every database's integer column holds.
 MAX_WHOLE_NUMBER = 2**31 - 1
+MAX_EMAIL_LENGTH = 254
 
 
 class ImportFileError(Exception):
@@ -188,6 +189,8 @@ def email_problem(email: str, *, line: int, seen: dict[str, int]) -> str | None:
 
     if not email:
         return "enter an email address"
+    if len(email) > MAX_EMAIL_LENGTH:  # the validator allows 320; an email column holds 254
+        return f"the email address must be {MAX_EMAIL_LENGTH} characters or fewer"
     try:
         validate_email(email)
     except ValidationError:

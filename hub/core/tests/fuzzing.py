@@ -122,7 +122,7 @@ class ImportOutcomes:
     """Runs each drawn file's import and checks it kept the all-or-nothing rule; afterwards,
     `assert_both_paths` checks the drawn files were both imported and refused."""
 
-    def __init__(self, *app_labels: str, error: type[Exception], ignore: tuple[str, ...] = ()):
+    def __init__(self, *app_labels: str, error, ignore: tuple[str, ...] = ()):
         self.app_labels, self.error, self.ignore, self.seen = app_labels, error, ignore, set()
 
     def counts(self) -> dict[str, int]:
