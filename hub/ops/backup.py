@@ -31,8 +31,10 @@ ENGINES = {
     "django.db.backends.postgresql": POSTGRESQL,
 }
 EXTENSIONS = {SQLITE: "sqlite3", POSTGRESQL: "dump"}
-# Tables `migrate` fills by itself: a database holding rows only in these is still empty.
-FILLED_BY_MIGRATE = {"django_migrations", "django_content_type", "auth_permission"}
+# A database holds data once someone has an account or a session. `migrate` alone fills
+# many tables (roles, frameworks, themes, the search index's configuration), so any rows at
+# all would refuse a freshly migrated database.
+PEOPLE_TABLES = ("accounts_user", "django_session")
 
 
 class BackupError(Exception):
@@ -373,9 +375,8 @@ def _compare(
 
 
 def tables_with_data(fingerprints: dict[str, TableFingerprint]) -> list[str]:
-    return sorted(
-        name for name, table in fingerprints.items() if table.rows and name not in FILLED_BY_MIGRATE
-    )
+    """The tables of people's data that hold rows: empty unless the database is in use."""
+    return [name for name in PEOPLE_TABLES if name in fingerprints and fingerprints[name].rows]
 
 
 def restore_database(settings_dict: dict, source: Path, *, force: bool = False) -> dict:
@@ -390,9 +391,9 @@ def restore_database(settings_dict: dict, source: Path, *, force: bool = False) 
         holding = tables_with_data(_target_fingerprints(settings_dict, engine))
         if holding:
             raise BackupError(
-                f"The database {settings_dict['NAME']} already holds data ({len(holding)} "
-                f"tables with rows, such as {', '.join(holding[:3])}). A restore replaces "
-                "all of it: run again with --force if that is what you want."
+                f"The database {settings_dict['NAME']} already holds data (rows in "
+                f"{' and '.join(holding)}). A restore replaces all of it: run again with "
+                "--force if that is what you want."
             )
     if engine == SQLITE:
         _sqlite_restore(settings_dict, source)

@@ -169,3 +169,10 @@ def test_a_folder_gets_a_timestamped_backup_and_its_manifest(tmp_path, engine):
     assert manifest_path_for(backup).is_file()
     with pytest.raises(CommandError, match="already exists"):
         call_command("backup_database", output=backup, stdout=StringIO())
+
+
+def test_a_database_without_accounts_or_sessions_is_restored_without_force(small_backup_file):
+    """As after `migrate` alone, which fills roles, frameworks and themes but no accounts."""
+    User.objects.all().delete()
+    call_command("restore_database", input=small_backup_file, stdout=StringIO())
+    assert User.objects.count() == 3
