@@ -252,3 +252,17 @@ def test_the_api_is_anonymous_public_data(world, client):
     ):
         body = json.loads(client.get(reverse(name)).content)
         assert hidden not in json.dumps(body), name
+
+
+def test_a_records_history_is_as_private_as_the_record(world, client):
+    """A history shows every field before and after: staff who may not see the record (an
+    unpublished case, an invitation-only event they do not run, an assessment) get a 404."""
+    for record_type, record, user in (
+        ("case", world.draft_case, world.facilitator),
+        ("event", world.private_event, world.editor),
+        ("assessment", world.assessment, world.facilitator),
+    ):
+        url = reverse("privacy:history", args=[record_type, record.pk])
+        response = signed_in(client, user).get(url)
+        assert response.status_code == 404, record_type
+        assert signed_in(client, world.programme_admin).get(url).status_code == 200
