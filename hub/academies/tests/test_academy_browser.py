@@ -163,6 +163,7 @@ def test_a_place_cohort_from_schedule_to_certificate(
         expect(sponsor.locator(".govuk-panel")).to_contain_text("Thank you")
     assert_no_axe_violations(sponsor)
     assert sponsor.goto(link).status == 410
+    assert_no_axe_violations(sponsor)
     enrolments = cohort.enrolments.select_related("person")
     assert {e.person.full_name: e.status for e in enrolments} == dict.fromkeys(
         PARTICIPANTS, EnrolmentStatus.ENROLLED
