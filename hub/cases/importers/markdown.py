@@ -324,6 +324,10 @@ def _read_document(
         "source_name": source_name,
         "source_date": date,
     }
+    for name, value in values.items():
+        # YAML can write a NUL as "\0"; the database cannot store one.
+        if isinstance(value, str) and "\x00" in value:
+            reader.problem("front matter", f"has a NUL character in the {name}")
     return Document(line, source_key, values, lead, partners) if doc_id else None
 
 

@@ -93,6 +93,7 @@ def test_the_cases_csv_importer_imports_all_or_nothing_and_names_each_fault(tmp_
 
     @FUZZ
     @given(data=cases_file())
+    @example(data=plain_file())  # imported
     @example(data=plain_file(evidence_level="inf"))  # once crashed the number check
     @example(data=plain_file(investment_pounds="9" * 30))  # once crashed the write
     @example(data=plain_file(title="a\x00b"))  # NUL: PostgreSQL refuses it in text

@@ -127,8 +127,10 @@ def test_the_content_importer_imports_all_or_nothing_and_names_each_fault(tmp_pa
     @example(files=(plain_collection(file="x" * 300), {}))
     # Phases given as a number once crashed the reader (the service manual's).
     @example(files=(plain_collection(), a_document("title: A\nphases: 5")))
-    # NUL in a document: PostgreSQL refuses it in text.
+    # NUL in a document, or written "\0" in its YAML: PostgreSQL refuses it in text.
     @example(files=(plain_collection(), a_document("title: A\x00B")))
+    @example(files=(plain_collection(), a_document('title: "A\\0B"')))
+    @example(files=(plain_collection(), a_document("title: A")))  # imported
     def check(files):
         manifest, documents = files
         (tmp_path / "posts").mkdir(exist_ok=True)

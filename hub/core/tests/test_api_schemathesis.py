@@ -83,3 +83,23 @@ def test_every_operation_keeps_its_documented_contract(user_with_role):
         exercised.add((operation.method, operation.path))
     assert len(exercised) == documented
     assert broken_values >= documented // 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_rate_limits_429_answer_keeps_the_documented_contract(settings):
+    from django.core.cache import cache
+
+    settings.HUB_API_RATE_ANON = "1/hour"
+    cache.clear()
+    schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
+    operations = [result.ok() for result in schema.get_all_operations()]
+    public = [op for op in operations if not op.path.startswith("/api/v1/programme")]
+    try:
+        for operation in public:
+            run(operation, GenerationMode.POSITIVE, 3, CONTRACT)
+        # The budget is spent: the answers above were 429s, validated like any other.
+        answer = public[0].Case().call()
+        assert answer.status_code == 429
+        assert int(answer.headers["retry-after"][0]) > 0
+    finally:
+        cache.clear()

@@ -133,6 +133,7 @@ def plain_files(*, function_id="1", service_id="1001", parent=""):
 def test_the_lgsl_importer_imports_all_or_nothing_and_names_each_fault(tmp_path):
     @FUZZ
     @given(files=lgsl_files())
+    @example(files=plain_files())  # imported
     # Identifiers beyond the database's integer once crashed the write.
     @example(files=plain_files(function_id="9" * 20))
     @example(files=plain_files(service_id="1e400"))
