@@ -37,6 +37,7 @@ from hub.demo.champions import seed_champions
 from hub.demo.events import seed_events
 from hub.demo.market import seed_market
 from hub.demo.peer_challenge import seed_peer_challenges
+from hub.demo.privacy import seed_privacy
 from hub.organisations.importers.register import read_register, register_import
 from hub.organisations.models import (
     Organisation,
@@ -405,4 +406,5 @@ def demo_seed() -> SeedSummary:
     seed_assessment(summary)
     seed_peer_challenges(summary)
     seed_market(summary)
+    seed_privacy(summary)
     return summary

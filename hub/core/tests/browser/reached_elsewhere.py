@@ -5,6 +5,18 @@ short: a page people reach by a link belongs in the crawl."""
 AFTER_A_FORM = "only shown after sending a form"
 
 REACHED_ELSEWHERE: dict[str, dict[str, str]] = {
+    "accounts": {
+        "accounts/locked_out.html": "after five wrong passwords: test_two_factor_browser.py",
+        "accounts/two_factor/backup_codes.html": f"{AFTER_A_FORM} (an authenticator set up): "
+        "test_two_factor_browser.py",
+        "accounts/two_factor/verify.html": "the crawl's staff have passed the second factor: "
+        "test_two_factor_browser.py",
+        "accounts/two_factor/verify_backup.html": "the crawl's staff have passed the second "
+        "factor: test_two_factor_browser.py",
+    },
+    "privacy": {
+        "privacy/erasure_requested.html": f"{AFTER_A_FORM}: test_privacy_browser.py",
+    },
     "academies": {
         "academies/cohorts/apply_no_person.html": "only for an account with no organisation: "
         "academies/test_pages_axe_browser.py",

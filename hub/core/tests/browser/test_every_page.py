@@ -48,6 +48,7 @@ APPS = {
     "peer_challenge": ("peer_challenge", ["/peer-challenge/"]),
     "market": ("market", ["/market/"]),
     "programme": ("programme", ["/programme/"]),
+    "privacy": ("privacy", []),
 }
 # Links the crawl never follows: they leave the pages (files, feeds) or end the session.
 SKIPPED_SUFFIXES = (".csv", ".pdf", ".ics", ".json", ".xml", ".zip")
