@@ -62,3 +62,16 @@ def test_a_facilitator_sets_up_an_authenticator_and_signs_in_with_its_code(hub_p
     signin.submit(hub_page.get_by_role("link", name="Back"))
     TwoFactorCodePage(hub_page).enter_code(authenticator_code(key_hex, account=FACILITATOR))
     expect(signin.heading).to_have_text("Your account")
+
+
+@pytest.mark.browser
+def test_five_wrong_passwords_show_the_lockout_page(hub_page):
+    sign_in = SignInPage(hub_page)
+    for _ in range(5):
+        sign_in.goto().sign_in("councillor@example.org", "not-the-password-at-all")
+    expect(sign_in.heading).to_have_text("You cannot sign in for 15 minutes")
+    expect(hub_page.locator("main")).to_contain_text("15 minutes")
+    assert_no_axe_violations(hub_page)
+    # Even the right password is refused until the lockout ends.
+    sign_in.goto().sign_in("councillor@example.org", DEMO_PASSWORD)
+    expect(hub_page.locator("main")).to_contain_text("15 minutes")
