@@ -130,6 +130,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_FORM_FIELD = "username"  # hub.accounts.forms.SignInForm's email field
 AXES_LOCKOUT_CALLABLE = "hub.accounts.views.locked_out"  # a GOV.UK page, status 429
 AXES_VERBOSE = False
+# Behind a load balancer, lock the person's address, not the balancer's: the same reading of
+# X-Forwarded-For as the API's rate limits (HUB_API_TRUSTED_PROXIES hops).
+AXES_CLIENT_IP_CALLABLE = "hub.core.throttling.client_address"
 # Two-factor authentication (django-otp: an authenticator app and single-use backup codes),
 # required of staff: the facilitator, editor and programme admin roles, and Django staff.
 HUB_STAFF_TWO_FACTOR = env.bool("HUB_STAFF_TWO_FACTOR", True)
