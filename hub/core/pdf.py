@@ -30,7 +30,9 @@ def render_pdf(request, template_name: str, context: dict) -> bytes:
         stylesheets.append(CSS(filename=path))
     # No base URL: a PDF template holds no relative links or images, so WeasyPrint never
     # fetches anything over the network while rendering.
-    return HTML(string=html).write_pdf(stylesheets=stylesheets)
+    # PDF/UA-1: tagged (headings, paragraphs, tables as structure), with the language and the
+    # <title> as the document's title, so screen readers read it in order.
+    return HTML(string=html).write_pdf(stylesheets=stylesheets, pdf_variant="pdf/ua-1")
 
 
 def pdf_response(request, template_name: str, context: dict, *, filename: str) -> HttpResponse:

@@ -28,6 +28,15 @@ def test_a_pdf_download_holds_the_rendered_text(request_):
     assert "Jordan Sample Hub" in text
 
 
+def test_pdfs_are_tagged_for_screen_readers_with_their_language_and_title(request_):
+    document = PdfReader(io.BytesIO(pdf.render_pdf(request_, "core/pdf_base.html", {})))
+    catalogue = document.trailer["/Root"]
+    assert bool(catalogue["/MarkInfo"]["/Marked"])
+    assert "/StructTreeRoot" in catalogue
+    assert catalogue["/Lang"] == "en-GB"
+    assert bool(catalogue["/ViewerPreferences"]["/DisplayDocTitle"])
+
+
 @pytest.mark.django_db
 def test_without_the_pdf_library_the_page_says_so_with_a_way_back(request_, monkeypatch):
     def missing(*args, **kwargs):

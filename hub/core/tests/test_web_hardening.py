@@ -76,7 +76,7 @@ def test_no_template_holds_what_the_policy_would_block(pattern, what):
 @pytest.mark.parametrize(
     ("line", "pattern"),
     [
-        ('<script>alert(1)</script>', INLINE_SCRIPT),
+        ("<script>alert(1)</script>", INLINE_SCRIPT),
         ('<p style="color: red">', STYLE_ATTRIBUTE),
         ('<a href="#" onclick="go()">', EVENT_HANDLER),
         ('<a href="javascript:go()">', JAVASCRIPT_URL),
