@@ -21,7 +21,7 @@ def client_address(request: HttpRequest) -> str:
     itself a new address for a new budget."""
     proxies = getattr(settings, "HUB_API_TRUSTED_PROXIES", 0)
     remote_addr = request.META.get("REMOTE_ADDR", "")
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    forwarded = request.headers.get("x-forwarded-for", "")
     if not proxies or not forwarded:
         return remote_addr
     hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
