@@ -40,3 +40,8 @@ def page_templates_of(app: str) -> set[str]:
         for name, (_, owner) in templates.items()
         if owner in apps and name not in layouts and _extends_base(name)
     }
+
+
+def all_apps_with_pages() -> set[str]:
+    """Every app that has at least one page template."""
+    return {owner for name, (_, owner) in _templates().items() if _extends_base(name)}

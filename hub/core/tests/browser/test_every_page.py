@@ -323,3 +323,9 @@ def test_every_page_template_passes_axe(app, hub_data, browser, live_server):
         "remove them from the list."
     )
     assert crawl.pages_checked >= len(expected - set(elsewhere)) // 2
+
+
+def test_every_app_with_page_templates_is_crawled():
+    from hub.core.tests.browser.page_templates import SHARED_TEMPLATE_DIRS, all_apps_with_pages
+
+    assert all_apps_with_pages() - set(SHARED_TEMPLATE_DIRS) <= set(APPS)
