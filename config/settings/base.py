@@ -214,6 +214,12 @@ HUB_SEARCH_SEMANTIC_MIN_SCORE = 0.2
 
 # Where the project looks for the shared open data (register, LGSL, OCDS samples).
 HUB_SHARED_DATA_DIR = Path(env.str("HUB_SHARED_DATA_DIR", str(BASE_DIR.parent / "shared" / "data")))
+# Where to report a vulnerability (/.well-known/security.txt, RFC 9116): a mailto: or https:
+# address, and optionally the page of the disclosure policy.
+HUB_SECURITY_CONTACT = env.str(
+    "HUB_SECURITY_CONTACT", "mailto:security@digital-leadership-hub.example"
+)
+HUB_SECURITY_POLICY_URL = env.str("HUB_SECURITY_POLICY_URL", "")
 # The Hub's own address, for absolute links in email (saved-search alerts, moderation).
 HUB_BASE_URL = env.str("HUB_BASE_URL", "http://127.0.0.1:8000")
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hub.pages.views import ContentPageView, HomeView
+from hub.pages.views import ContentPageView, HomeView, security_txt
 
 app_name = "pages"
 
@@ -16,5 +16,6 @@ urlpatterns = [
         ContentPageView.as_view(template_name="pages/privacy.html"),
         name="privacy",
     ),
+    path(".well-known/security.txt", security_txt, name="security-txt"),
     path("cookies/", ContentPageView.as_view(template_name="pages/cookies.html"), name="cookies"),
 ]

@@ -104,6 +104,7 @@ PAGES = rows_for(
     Row("accessibility", expect=PUBLIC),
     Row("privacy", expect=PUBLIC),
     Row("cookies", expect=PUBLIC),
+    Row("security-txt", expect=PUBLIC),
 ) + [Row("healthz", expect=PUBLIC)]
 
 ACCOUNTS = rows_for(
