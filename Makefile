@@ -117,7 +117,7 @@ migrations-check: $(VENV)/.installed-test ## Fail if a model change has no migra
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
 test: install-test lint migrations-check ## Install test tools, lint, check migrations and run every test
-	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 test-fast: $(VENV)/.installed-test ## Run the tests without the browser journeys
 	$(BIN)/pytest -n $(PYTEST_WORKERS) -m "not browser" $(PYTEST_ARGS)

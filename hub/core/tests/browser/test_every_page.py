@@ -234,6 +234,8 @@ class Crawl:
             raise
         status = response.status if response else 0
         html = response is not None and "text/html" in (response.headers.get("content-type") or "")
+        if status >= 500 and not path.startswith("/__failure/"):
+            self.findings.append(f"{path} as {who or 'the public'}: a server error ({status})")
         templates = frozenset(self._current) if templates is None else templates
         self.rendered |= templates
         if html and templates not in self.checked:
@@ -309,7 +311,7 @@ def test_every_page_template_passes_axe(app, hub_data, browser, live_server):
     finally:
         template_rendered.disconnect(crawl.record)
 
-    assert crawl.findings == [], "axe found problems:\n" + "\n".join(crawl.findings)
+    assert crawl.findings == [], "The crawl found problems:\n" + "\n".join(crawl.findings)
     expected = page_templates_of(app)
     elsewhere = REACHED_ELSEWHERE.get(app, {})
     not_reached = sorted(expected - crawl.rendered - set(elsewhere))
