@@ -62,7 +62,7 @@ def scrub_records(
 
 
 def _mentions(text: str) -> Q:
-    # JSON may hold the text escaped (non-ASCII as \\uXXXX on SQLite), so look for both.
+    # JSON may hold the text with non-ASCII letters escaped (as on SQLite), so look for both.
     escaped = json.dumps(text)[1:-1]
     query = Q(object_repr__icontains=text) | Q(changes_text__icontains=text)
     for form in {text, escaped}:

@@ -16,12 +16,10 @@ import io
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 
-from django.db import transaction
 from django.utils import timezone
 
 from hub.core.importing import ImportFileError, decoded_text
-from hub.market.importers.matching import BuyerMatcher, SupplierResolver
-from hub.market.importers.ocds import ParsedAward, Skips, new_counts, read_location, write_contract
+from hub.market.importers.ocds import ParsedAward, Skips, new_counts, read_location, write_contracts
 from hub.market.models import ImportRun, ImportStatus, Source
 
 REQUIRED_COLUMNS = {
@@ -184,16 +182,7 @@ def import_digital_marketplace(
         counts["contracts"] = len(parsed)
         run.counts = counts
         run.save(update_fields=["counts", "updated_at"])
-        matcher, resolver = BuyerMatcher(), SupplierResolver()
-        with transaction.atomic():
-            for ocid, (fields, awards) in parsed.items():
-                write_contract(
-                    ocid, fields, awards, run=run, matcher=matcher, resolver=resolver, counts=counts
-                )
-                if progress:
-                    progress(1)
-            counts["suppliers_created"] = resolver.created
-            counts["supplier_reviews"] = resolver.reviews
+        write_contracts(parsed, run=run, counts=counts, progress=progress)
     except ImportFileError as error:
         run.status, run.error, run.counts = ImportStatus.FAILED, str(error), {}
         run.skipped, run.finished_at = skips.items, timezone.now()

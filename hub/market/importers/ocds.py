@@ -436,6 +436,20 @@ _COMPARED = (
 )  # fmt: skip
 
 
+def write_contracts(parsed: dict, *, run, counts: dict, progress=None) -> None:
+    """Write every parsed contract in one transaction: all of the file's contracts, or none."""
+    matcher, resolver = BuyerMatcher(), SupplierResolver()
+    with transaction.atomic():
+        for ocid, (fields, awards) in parsed.items():
+            write_contract(
+                ocid, fields, awards, run=run, matcher=matcher, resolver=resolver, counts=counts
+            )
+            if progress:
+                progress(1)
+        counts["suppliers_created"] = resolver.created
+        counts["supplier_reviews"] = resolver.reviews
+
+
 def write_contract(ocid, fields, awards, *, run, matcher, resolver, counts) -> None:
     contract = Contract.objects.filter(ocid=ocid).first()
     older = False
@@ -559,16 +573,7 @@ def import_ocds(
             parsed[ocid] = (fields, awards)
         for items_release in (r for _, r in items if isinstance(r, dict)):
             counts["awards_in_releases"] += len(_l(items_release.get("awards")))
-        matcher, resolver = BuyerMatcher(), SupplierResolver()
-        with transaction.atomic():
-            for ocid, (fields, awards) in parsed.items():
-                write_contract(
-                    ocid, fields, awards, run=run, matcher=matcher, resolver=resolver, counts=counts
-                )
-                if progress:
-                    progress(1)
-            counts["suppliers_created"] = resolver.created
-            counts["supplier_reviews"] = resolver.reviews
+        write_contracts(parsed, run=run, counts=counts, progress=progress)
     except ImportFileError as error:
         run.status, run.error = ImportStatus.FAILED, str(error)
         run.skipped, run.finished_at = skips.items, timezone.now()
