@@ -53,9 +53,10 @@ def _force_login_passes_second_factor(request, monkeypatch):
 
     def force_login(self, user, backend=None):
         original(self, user, backend)
-        from hub.accounts.roles import STAFF_ROLES
+        from hub.accounts.two_factor import is_staff_account
 
-        if user.is_superuser or user.is_staff or user.groups.filter(name__in=STAFF_ROLES).exists():
+        # A fresh copy: the test may have changed the roles since `user.role_names` was read.
+        if is_staff_account(type(user).objects.get(pk=user.pk)):
             from django_otp import DEVICE_ID_SESSION_KEY
             from django_otp.plugins.otp_totp.models import TOTPDevice
 

@@ -30,6 +30,7 @@ from hub.academies.models import (
     Session,
     new_attendance_code,
 )
+from hub.core.throttling import count_in_window
 
 # Participants arrive and sign in before the start: the code works from this long before it.
 CHECK_IN_OPENS_BEFORE = timedelta(minutes=30)
@@ -120,12 +121,7 @@ def check_in(*, session: Session, enrolment: Enrolment, code: str) -> Attendance
             "Ask a facilitator to record your attendance"
         )
     if not secrets.compare_digest(normalise_code(code), normalise_code(session.attendance_code)):
-        cache.add(key, 0, WRONG_CODE_MEMORY_SECONDS)
-        try:
-            wrong_tries = cache.incr(key)
-        except ValueError:  # the count expired between the two calls
-            wrong_tries = 1
-            cache.set(key, wrong_tries, WRONG_CODE_MEMORY_SECONDS)
+        wrong_tries = count_in_window(key, WRONG_CODE_MEMORY_SECONDS)
         left = WRONG_CODE_LIMIT - wrong_tries
         if left <= 0:
             raise AttendanceError(

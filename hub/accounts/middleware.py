@@ -9,7 +9,7 @@ from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from hub.accounts.two_factor import two_factor_required
+from hub.accounts.two_factor import authenticator_of, two_factor_required
 
 LAST_ACTIVITY_KEY = "hub_last_activity"
 SIGNED_IN_AT_KEY = "hub_signed_in_at"
@@ -84,9 +84,9 @@ class StaffTwoFactorMiddleware:
         user = request.user
         if (
             user.is_authenticated
+            and two_factor_required(user)
             and not user.is_verified()
             and not self._exempt(request.path)
-            and two_factor_required(user)
         ):
             return self._refuse(request)
         return self.get_response(request)
@@ -102,8 +102,6 @@ class StaffTwoFactorMiddleware:
 
     @staticmethod
     def _refuse(request):
-        from hub.accounts.two_factor import authenticator_of
-
         if _is_api(request):
             return JsonResponse(
                 {"detail": "Enter the code from your authenticator app in the Hub first."},

@@ -3,11 +3,11 @@ import hashlib
 from axes.utils import reset as axes_reset
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.core.cache import cache
 from django.db import transaction
 
 from hub.accounts.models import User
 from hub.accounts.roles import Role
+from hub.core.throttling import count_in_window
 
 
 @transaction.atomic
@@ -34,13 +34,7 @@ def password_reset_allowed(email: str) -> bool:
     """At most HUB_PASSWORD_RESET_LIMIT reset requests an hour for one email address, so the
     Hub cannot be used to flood someone's inbox. Counted whether or not an account exists."""
     key = "password-reset:" + hashlib.sha256(email.strip().lower().encode()).hexdigest()
-    cache.add(key, 0, timeout=60 * 60)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=60 * 60)
-        count = 1
-    return count <= settings.HUB_PASSWORD_RESET_LIMIT
+    return count_in_window(key, 60 * 60) <= settings.HUB_PASSWORD_RESET_LIMIT
 
 
 def password_reset_done(user: User) -> None:

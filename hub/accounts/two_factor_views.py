@@ -42,20 +42,23 @@ def _staff_only(request) -> None:
         raise PermissionDenied
 
 
-def _next_url(request) -> str:
+def _safe_next(request) -> str:
+    """The page to go on to ("next"), if it is on this Hub; "" otherwise."""
     candidate = request.POST.get("next") or request.GET.get("next") or ""
     if url_has_allowed_host_and_scheme(
         candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return candidate
-    return reverse("accounts:account")
+    return ""
+
+
+def _next_url(request) -> str:
+    return _safe_next(request) or reverse("accounts:account")
 
 
 def _with_next(url: str, request) -> str:
-    next_url = request.POST.get("next") or request.GET.get("next")
-    if next_url and url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-        return f"{url}?{urlencode({'next': next_url})}"
-    return url
+    next_url = _safe_next(request)
+    return f"{url}?{urlencode({'next': next_url})}" if next_url else url
 
 
 @permission_required("accounts.view_own_account")

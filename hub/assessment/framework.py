@@ -49,9 +49,6 @@ def with_content(framework: Framework) -> list[Capability]:
     )
 
 
-_require_draft = versioning.require_draft
-
-
 @transaction.atomic
 def framework_copy(*, source: Framework) -> Framework:
     """A new draft with everything in `source`, numbered after the highest version."""
@@ -94,7 +91,7 @@ def framework_update(
 
 @transaction.atomic
 def capability_update(*, capability: Capability, title: str, description: str) -> Capability:
-    _require_draft(capability.framework)
+    versioning.require_draft(capability.framework)
     capability.title = title
     capability.description = description
     capability.save(update_fields=["title", "description"])
@@ -115,7 +112,7 @@ def question_update(
     *, question: Question, text: str, help_text: str, levels: dict[int, tuple[str, str]]
 ) -> Question:
     """Change a draft's question and its scale: `levels` is {score: (label, descriptor)}."""
-    _require_draft(question.capability.framework)
+    versioning.require_draft(question.capability.framework)
     question.text = text
     question.help_text = help_text
     question.save(update_fields=["text", "help_text"])
@@ -127,7 +124,7 @@ def question_update(
 def question_add(
     *, capability: Capability, text: str, help_text: str, levels: dict[int, tuple[str, str]]
 ) -> Question:
-    _require_draft(capability.framework)
+    versioning.require_draft(capability.framework)
     order = (capability.questions.aggregate(top=Max("order"))["top"] or 0) + 1
     question = Question.objects.create(
         capability=capability, text=text, help_text=help_text, order=order
@@ -139,7 +136,7 @@ def question_add(
 @transaction.atomic
 def question_remove(*, question: Question) -> None:
     capability = question.capability
-    _require_draft(capability.framework)
+    versioning.require_draft(capability.framework)
     if capability.questions.count() <= 1:
         raise FrameworkError(
             f"{capability.title} needs at least one question: add another before removing this one"

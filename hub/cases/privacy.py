@@ -30,12 +30,11 @@ def export(user) -> dict:
 
 
 def erase(user) -> dict[str, int]:
-    contact_for = list(Resource.objects.filter(contacts=user))
-    for resource in contact_for:
-        resource.contacts.remove(user)
+    contact_for = user.contact_for_resources.count()
+    user.contact_for_resources.clear()
     contributed = Resource.objects.filter(contributor=user).update(contributor=None)
     return {
-        "cases kept without the person as contact": len(contact_for),
+        "cases kept without the person as contact": contact_for,
         "cases kept without the person as contributor": contributed,
         "questions deleted": Question.objects.filter(asked_by=user).delete()[0],
         "saved searches deleted": SavedSearch.objects.filter(user=user).delete()[0],

@@ -1,5 +1,6 @@
 """Rate limits on the JSON API: one budget for each anonymous client address, a larger one
-for each signed-in account.
+for each signed-in account. Also the counter behind the Hub's other limits (wrong attendance
+codes, password reset emails).
 
 Rates come from settings at request time (`HUB_API_RATE_ANON`, `HUB_API_RATE_AUTH`, e.g.
 "60/min"; None turns a limit off), so a deployment or a test changes them without a restart.
@@ -11,6 +12,7 @@ import math
 import time
 
 from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpRequest
 from ninja.throttling import SimpleRateThrottle
 
@@ -28,6 +30,17 @@ def client_address(request: HttpRequest) -> str:
     if not hops:
         return remote_addr
     return hops[-min(proxies, len(hops))]
+
+
+def count_in_window(key: str, seconds: int) -> int:
+    """Add one to the count under `key` and return it; the count starts again `seconds` after
+    its first addition. Shared across processes only as far as the cache is (HUB_CACHE_URL)."""
+    cache.add(key, 0, seconds)
+    try:
+        return cache.incr(key)
+    except ValueError:  # the count expired between add and incr
+        cache.set(key, 1, seconds)
+        return 1
 
 
 class _SettingsRateThrottle(SimpleRateThrottle):

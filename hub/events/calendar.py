@@ -21,7 +21,8 @@ from django.utils import timezone
 
 from hub.core.notify import absolute_url
 from hub.events import rules as event_rules
-from hub.events.models import CalendarFeed, Event, EventStatus, Invitation, PlaceStatus
+from hub.events.models import CalendarFeed, Event, EventStatus, PlaceStatus
+from hub.events.selectors import own_invitations
 
 LONDON = ZoneInfo("Europe/London")
 PRODID = "-//Digital Leadership Hub//Events//EN"
@@ -114,7 +115,7 @@ def feed_events(user) -> tuple[QuerySet[Event], set[int], set[int]]:
     may see: places held, waiting-list places, events they run or speak at. Drafts never
     appear; cancelled ones do, so calendars remove them."""
     since = timezone.now() - timedelta(days=FEED_PAST_DAYS)
-    mine = Invitation.objects.filter(Q(user=user) | Q(email__iexact=user.email))
+    mine = own_invitations(user)
     holding = set(mine.filter(status=PlaceStatus.ACCEPTED).values_list("event_id", flat=True))
     waiting = set(mine.filter(status=PlaceStatus.WAITING).values_list("event_id", flat=True))
     running = Q(facilitators=user) | Q(host=user) | Q(speaker__user=user)

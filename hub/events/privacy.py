@@ -8,11 +8,12 @@ deleted. The same anonymisation serves retention (hub/privacy/retention.py)."""
 
 from collections import defaultdict
 
-from django.db.models import CharField, Q, QuerySet, Value
+from django.db.models import CharField, QuerySet, Value
 from django.db.models.functions import Cast, Coalesce, Concat
 from django.utils import timezone
 
 from hub.events.models import CalendarFeed, Event, Feedback, Invitation
+from hub.events.selectors import own_invitations
 from hub.privacy.registry import PersonalDataSource, register
 
 REMOVED_NAME = "Name removed"
@@ -21,11 +22,11 @@ PERSONAL_FIELDS = ("full_name", "email", "organisation_name", "person", "user", 
 
 
 def invitations_of(user) -> QuerySet[Invitation]:
-    mine = Q(user=user) | Q(email__iexact=user.email)
+    """The person's own places, and those given to their register entry."""
     person = getattr(user, "person", None)
-    if person is not None:
-        mine |= Q(person=person)
-    return Invitation.objects.filter(mine)
+    if person is None:
+        return own_invitations(user)
+    return own_invitations(user) | Invitation.objects.filter(person=person)
 
 
 def anonymise_invitations(invitations: QuerySet[Invitation]) -> int:
@@ -95,8 +96,7 @@ def erase(user) -> dict[str, int]:
     to_come = list(mine.exclude(pk__in=started).values_list("pk", flat=True))
     anonymised = anonymise_invitations(Invitation.objects.filter(pk__in=started))
     deleted = Invitation.objects.filter(pk__in=to_come).delete()[1].get("events.Invitation", 0)
-    for event in Event.objects.filter(facilitators=user):
-        event.facilitators.remove(user)
+    user.facilitated_events.clear()
     return {
         "places at past events anonymised (attendance kept)": anonymised,
         "places at events to come deleted": deleted,

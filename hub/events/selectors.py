@@ -30,7 +30,8 @@ UPCOMING = "upcoming"
 PAST = "past"
 
 
-def _own_invitations(user) -> QuerySet[Invitation]:
+def own_invitations(user) -> QuerySet[Invitation]:
+    """Places given to the account, or to its email address before it signed up."""
     return Invitation.objects.filter(Q(user=user) | Q(email__iexact=user.email))
 
 
@@ -42,7 +43,7 @@ def visible_events(user) -> QuerySet[Event]:
     if user.has_role(Role.PROGRAMME_ADMIN):
         return Event.objects.all()
     invited = Exists(
-        _own_invitations(user).filter(event=OuterRef("pk"), status__in=SEES_A_PRIVATE_EVENT)
+        own_invitations(user).filter(event=OuterRef("pk"), status__in=SEES_A_PRIVATE_EVENT)
     )
     seen = public | Q(speaker__user=user) | (Q(invited) & ~Q(status=EventStatus.DRAFT))
     named = Q(
@@ -111,7 +112,7 @@ def own_invitation(user, event: Event) -> Invitation | None:
     if user is None or not user.is_authenticated:
         return None
     return (
-        _own_invitations(user)
+        own_invitations(user)
         .filter(event=event)
         .order_by("-updated_at", "-pk")
         .select_related("event")

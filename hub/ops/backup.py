@@ -139,9 +139,10 @@ def database_fingerprints(settings_dict: dict) -> dict[str, TableFingerprint]:
         return postgresql_fingerprints(cursor)
 
 
-def _migrations(fingerprint_rows: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
+def _migrations(rows: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
+    """django_migrations' (app, name) rows as {app: [names]}."""
     applied: dict[str, list[str]] = {}
-    for app, name in sorted(fingerprint_rows):
+    for app, name in sorted(rows):
         applied.setdefault(app, []).append(name)
     return applied
 

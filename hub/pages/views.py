@@ -19,7 +19,6 @@ class ContentPageView(TemplateView):
     """A static content page: accessibility statement, privacy notice, cookies."""
 
 
-
 def security_txt(request):
     """RFC 9116: where to report a vulnerability. It expires a year ahead, so a running service
     never serves a stale one."""

@@ -44,9 +44,6 @@ def with_content(framework: EnquiryFramework) -> list[CoreElement]:
     return list(framework.elements.prefetch_related("lines"))
 
 
-_require_draft = versioning.require_draft
-
-
 @transaction.atomic
 def framework_copy(*, source: EnquiryFramework) -> EnquiryFramework:
     """A new draft with everything in `source`, numbered after the highest version."""
@@ -83,7 +80,7 @@ def framework_update(
 
 @transaction.atomic
 def element_update(*, element: CoreElement, title: str, description: str) -> CoreElement:
-    _require_draft(element.framework)
+    versioning.require_draft(element.framework)
     element.title = title
     element.description = description
     element.save(update_fields=["title", "description"])
@@ -92,7 +89,7 @@ def element_update(*, element: CoreElement, title: str, description: str) -> Cor
 
 @transaction.atomic
 def line_update(*, line: LineOfEnquiry, title: str, prompts: str) -> LineOfEnquiry:
-    _require_draft(line.element.framework)
+    versioning.require_draft(line.element.framework)
     line.title = title
     line.prompts = prompts
     line.save(update_fields=["title", "prompts"])
@@ -110,7 +107,7 @@ def _new_code(element: CoreElement, title: str) -> str:
 
 @transaction.atomic
 def line_add(*, element: CoreElement, title: str, prompts: str) -> LineOfEnquiry:
-    _require_draft(element.framework)
+    versioning.require_draft(element.framework)
     order = (element.lines.aggregate(top=Max("order"))["top"] or 0) + 1
     return LineOfEnquiry.objects.create(
         element=element, code=_new_code(element, title), title=title, prompts=prompts, order=order
@@ -120,7 +117,7 @@ def line_add(*, element: CoreElement, title: str, prompts: str) -> LineOfEnquiry
 @transaction.atomic
 def line_remove(*, line: LineOfEnquiry) -> None:
     element = line.element
-    _require_draft(element.framework)
+    versioning.require_draft(element.framework)
     if element.lines.count() <= 1:
         raise FrameworkError(
             f"{element.title} needs at least one line of enquiry: add another before removing "

@@ -35,6 +35,7 @@ from hub.cases.services import (
     resource_save_answers,
     resource_transition,
 )
+from hub.cases.views.access import resource_permission_required
 from hub.core.permissions import permission_required
 from hub.organisations.selectors import organisation_list
 from hub.taxonomy.selectors import service_area_search
@@ -44,15 +45,6 @@ SEARCHES = {
     "partners": lambda query: organisation_list(current=True, query=query),
     "service-areas": lambda query: service_area_search(query=query),
 }
-
-
-def _resource(request, slug: str, **kwargs) -> Resource:
-    """The record, or 404 for someone signed in who may not see it: an unpublished record's
-    edit pages give its existence away no more than its page does (visitors still sign in)."""
-    resource = get_object_or_404(Resource, slug=slug)
-    if request.user.is_authenticated and not request.user.has_perm("cases.view_resource", resource):
-        raise Http404("No good practice record has this address")
-    return resource
 
 
 def _to_check(request) -> bool:
@@ -131,9 +123,9 @@ def contribute_new(request):
     )
 
 
-@permission_required("cases.change_resource", fn=_resource)
+@resource_permission_required("cases.change_resource")
 @require_http_methods(["GET", "POST"])
-def contribute_step(request, slug: str, step: str):
+def contribute_step(request, resource: Resource, step: str):
     found = STEP_BY_SLUG.get(step)
     if found is None:
         raise Http404("No such step")
@@ -143,7 +135,7 @@ def contribute_step(request, slug: str, step: str):
         "benefits": _benefits_step,
         "attachments": _attachments_step,
     }
-    return handlers[found.kind](request, _resource(request, slug), found)
+    return handlers[found.kind](request, resource, found)
 
 
 def _form_step(request, resource: Resource, step: Step):
@@ -259,30 +251,28 @@ def _back_to_step(request, resource: Resource, slug: str):
     return redirect(step_url(resource, STEP_BY_SLUG[slug], to_check=_to_check(request)))
 
 
-@permission_required("cases.change_resource", fn=_resource)
+@resource_permission_required("cases.change_resource")
 @require_POST
-def contribute_benefit_remove(request, slug: str, pk: int):
-    resource = _resource(request, slug)
+def contribute_benefit_remove(request, resource: Resource, pk: int):
     benefit = get_object_or_404(Benefit, pk=pk, resource=resource)
     benefit_remove(benefit=benefit)
     messages.success(request, f"Removed the benefit “{benefit.description}”")
     return _back_to_step(request, resource, "benefits")
 
 
-@permission_required("cases.change_resource", fn=_resource)
+@resource_permission_required("cases.change_resource")
 @require_POST
-def contribute_attachment_remove(request, slug: str, pk: int):
-    resource = _resource(request, slug)
+def contribute_attachment_remove(request, resource: Resource, pk: int):
     attachment = get_object_or_404(Attachment, pk=pk, resource=resource)
     attachment_remove(attachment=attachment)
     messages.success(request, f"Removed “{attachment.title}”")
     return _back_to_step(request, resource, "attachments")
 
 
-@permission_required("cases.change_resource", fn=_resource)
+@resource_permission_required("cases.change_resource")
 @require_http_methods(["GET", "POST"])
-def contribute_check(request, slug: str):
-    resource = resource_detail(slug=slug)
+def contribute_check(request, resource: Resource):
+    resource = resource_detail(slug=resource.slug)  # with everything the answers show
     missing = missing_answers(resource)
     refused = ""
     if request.method == "POST" and not missing:
@@ -323,10 +313,9 @@ def _submit_errors(request, resource: Resource, missing, refused: str) -> list[t
     return errors + ([(refused, "")] if refused else [])
 
 
-@permission_required("cases.view_resource", fn=_resource)
+@resource_permission_required("cases.view_resource")
 @require_GET
-def contribute_submitted(request, slug: str):
-    resource = _resource(request, slug)
+def contribute_submitted(request, resource: Resource):
     if resource.status != Status.SUBMITTED:
         return redirect(resource)
     return render(request, "cases/contribute/submitted.html", {"resource": resource})

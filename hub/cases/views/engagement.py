@@ -1,7 +1,6 @@
 """What members do on a record's page (record reuse, ask the team) and saved searches."""
 
 from django.contrib import messages
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -9,22 +8,14 @@ from hub.cases.filters import parse_case_query
 from hub.cases.forms import AdoptionForm, QuestionForm, SavedSearchForm
 from hub.cases.models import Resource, SavedSearch
 from hub.cases.services import adoption_record, question_send, saved_search_create
+from hub.cases.views.access import resource_permission_required
 from hub.core.pagination import paginate
 from hub.core.permissions import permission_required
 
 
-def _resource(request, slug: str) -> Resource:
-    """As in hub.cases.views.contribute: 404 for an unpublished record someone may not see."""
-    resource = get_object_or_404(Resource, slug=slug)
-    if request.user.is_authenticated and not request.user.has_perm("cases.view_resource", resource):
-        raise Http404("No good practice record has this address")
-    return resource
-
-
-@permission_required("cases.record_adoption", fn=_resource)
+@resource_permission_required("cases.record_adoption")
 @require_http_methods(["GET", "POST"])
-def record_adoption(request, slug: str):
-    resource = _resource(request, slug)
+def record_adoption(request, resource: Resource):
     form = AdoptionForm(request.POST if request.method == "POST" else None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -37,10 +28,9 @@ def record_adoption(request, slug: str):
     return render(request, "cases/adopt.html", {"form": form, "resource": resource})
 
 
-@permission_required("cases.ask_question", fn=_resource)
+@resource_permission_required("cases.ask_question")
 @require_http_methods(["GET", "POST"])
-def ask_question(request, slug: str):
-    resource = _resource(request, slug)
+def ask_question(request, resource: Resource):
     form = QuestionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         question_send(resource=resource, by=request.user, text=form.cleaned_data["text"])

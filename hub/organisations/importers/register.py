@@ -292,13 +292,11 @@ def _check_gss_codes_are_free(rows: list[RegisterRow]) -> None:
 def _release_moving_gss_codes(rows: list[RegisterRow], existing: dict[str, Organisation]) -> None:
     # Codes that move between councils of the file are cleared first, so no write collides.
     moving = [
-        existing[row.register_code]
+        existing[row.register_code].pk
         for row in rows
         if row.register_code in existing and existing[row.register_code].gss_code != row.gss_code
     ]
-    for organisation in moving:
-        organisation.gss_code = None
-        organisation.save(update_fields=["gss_code"])
+    Organisation.objects.filter(pk__in=moving).update(gss_code=None)
 
 
 def _release_conflicting_slugs(rows: list[RegisterRow], existing: dict[str, Organisation]) -> None:
