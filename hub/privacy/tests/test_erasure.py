@@ -257,8 +257,9 @@ def test_an_admin_carries_out_a_request_through_the_pages(client, ada, admin):
     erasure = erasure_request_create(user=ada.user)
     client.force_login(admin)
     url = reverse("privacy:erasure-carry-out", args=[erasure.pk])
-    unconfirmed = client.post(url, {})
-    assert "Confirm there is no legal reason" in unconfirmed.content.decode()
+    unconfirmed = client.post(url, {}).content.decode()
+    assert "Confirm there is no legal reason" in unconfirmed
+    assert f"<title>Error: Carry out erasure request {erasure.pk} – " in unconfirmed
     response = client.post(url, {"confirm": "on"})
     assert response["Location"] == erasure.get_absolute_url()
     erasure.refresh_from_db()
